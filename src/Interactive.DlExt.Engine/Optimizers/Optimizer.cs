@@ -1,0 +1,33 @@
+namespace Interactive.DlExt;
+
+/// <summary>
+/// Updates a model's parameters from their gradients. Every optimizer runs as one fused pass over the
+/// model's flat <see cref="ParameterStore.Values"/> buffer, split into fixed chunks across threads; each
+/// element is updated independently, so results do not depend on the thread count.
+/// </summary>
+public abstract class Optimizer
+{
+    /// <summary>Creates an optimizer with a base learning rate η.</summary>
+    protected Optimizer(double learningRate)
+    {
+        LearningRate = Guard.Positive(learningRate, "learning rate");
+    }
+
+    /// <summary>The base learning rate η (a schedule may scale it per step).</summary>
+    public double LearningRate { get; }
+
+    /// <summary>A short name, e.g. "adam".</summary>
+    public abstract string Name { get; }
+
+    /// <summary>The update rule as a student reads it.</summary>
+    public abstract string Formula { get; }
+
+    /// <summary>The number of steps taken (t in the formulas, 1-based after the first step).</summary>
+    public long StepCount { get; protected set; }
+
+    /// <summary>Applies one update to all trainable parameters using <paramref name="learningRate"/> (η for this step).</summary>
+    public abstract void Step(ParameterStore parameters, double learningRate, ComputePool pool);
+
+    /// <summary>Forgets all state (moments, step count).</summary>
+    public abstract void Reset();
+}

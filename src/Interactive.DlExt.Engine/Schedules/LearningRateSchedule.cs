@@ -1,0 +1,39 @@
+namespace Interactive.DlExt;
+
+/// <summary>Where training stands when a schedule is asked for the learning rate.</summary>
+/// <param name="BaseLearningRate">η₀, the optimizer's base rate.</param>
+/// <param name="Step">The 0-based optimizer step about to be taken.</param>
+/// <param name="Epoch">The 0-based epoch that step belongs to.</param>
+/// <param name="StepsPerEpoch">Batches per epoch.</param>
+/// <param name="TotalEpochs">The planned number of epochs.</param>
+public readonly record struct ScheduleContext(double BaseLearningRate, long Step, int Epoch, int StepsPerEpoch, int TotalEpochs)
+{
+    /// <summary>The planned number of steps.</summary>
+    public long TotalSteps => (long)StepsPerEpoch * TotalEpochs;
+}
+
+/// <summary>
+/// How the learning rate changes during training. Asked once per optimizer step; told each epoch's
+/// monitored value (validation loss when there is validation data) for schedules that react to it.
+/// </summary>
+public abstract class LearningRateSchedule
+{
+    /// <summary>A short name, e.g. "cosine".</summary>
+    public abstract string Name { get; }
+
+    /// <summary>The formula as a student reads it.</summary>
+    public abstract string Formula { get; }
+
+    /// <summary>The learning rate for the step described by <paramref name="context"/>.</summary>
+    public abstract double LearningRateAt(in ScheduleContext context);
+
+    /// <summary>Called after each epoch with the monitored value (lower is better). Default: ignored.</summary>
+    public virtual void OnEpochEnd(int epoch, double monitoredValue)
+    {
+    }
+
+    /// <summary>Forgets any state gathered while training.</summary>
+    public virtual void Reset()
+    {
+    }
+}
