@@ -1,16 +1,17 @@
 namespace Interactive.DlExt.Tests.Support;
 
-/// <summary>A do-nothing layer that only declares a "weight" and a "bias" of chosen lengths, so tests can get a
-/// real <see cref="ParameterStore"/> with known values for optimizers and regularization.</summary>
-internal sealed class WeightAndBiasLayer(int weightLength, int biasLength) : Layer("WeightAndBias")
+/// <summary>A do-nothing layer that only declares a "weight" and a "bias" of chosen sizes, so tests can get a
+/// real <see cref="ParameterStore"/> with known values for optimizers and penalties.</summary>
+internal sealed class WeightAndBiasLayer(int[] weightShape, int biasLength) : Layer("WeightAndBias")
 {
-    /// <summary>Builds a one-layer model and returns its store with values set to <paramref name="weight"/> then <paramref name="bias"/>.</summary>
-    public static ParameterStore Store(float[] weight, float[]? bias = null)
+    /// <summary>Builds the layer and returns its store with values set to <paramref name="weight"/> (a [1, n] matrix,
+    /// or a vector [n] when <paramref name="vectorWeight"/> is set, as batch norm's scale) then <paramref name="bias"/>.</summary>
+    public static ParameterStore Store(float[] weight, float[]? bias = null, bool vectorWeight = false)
     {
         bias ??= [];
-        // Built like GradientCheck does (Layer.Build + the internal ParameterStore constructor) rather than through
-        // Sequential.Build, which at this commit calls itself instead of Layer.Build and overflows the stack.
-        var layer = new WeightAndBiasLayer(weight.Length, bias.Length);
+        // Built like GradientCheck does (Layer.Build + the internal ParameterStore constructor); Sequential.Build
+        // called itself instead of Layer.Build on this branch's base commit.
+        var layer = new WeightAndBiasLayer(vectorWeight ? [weight.Length] : [1, weight.Length], bias.Length);
         layer.Build([1]);
         var store = new ParameterStore(layer.Parameters, new RandomSource(0));
         weight.CopyTo(store.Values, 0);
@@ -24,7 +25,7 @@ internal sealed class WeightAndBiasLayer(int weightLength, int biasLength) : Lay
 
     protected override int[] OnBuild(int[] inputShape)
     {
-        AddParameter("weight", [weightLength], Initializer.Zeros, 1, 1);
+        AddParameter("weight", weightShape, Initializer.Zeros, 1, 1);
         if (biasLength > 0)
         {
             AddParameter("bias", [biasLength], Initializer.Zeros, 1, 1);
