@@ -39,74 +39,126 @@ public static class Schedules
     {
         ArgumentNullException.ThrowIfNull(specification);
         var colon = specification.IndexOf(':', StringComparison.Ordinal);
-        var name = (colon < 0 ? specification : specification[..colon]).Trim().ToLowerInvariant();
-        if (!Options.TryGetValue(name, out var accepted))
-        {
-            throw new DlExtArgumentException("schedule", $"\"{specification}\"", "one of " + string.Join(", ", Names));
-        }
-
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var name = Known(colon < 0 ? specification : specification[..colon], specification);
+        var values = new Dictionary<string, double>(StringComparer.Ordinal);
+        int[]? milestones = null;
         foreach (var pair in colon < 0 ? [] : specification[(colon + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var equals = pair.IndexOf('=', StringComparison.Ordinal);
             var key = (equals < 0 ? pair : pair[..equals]).Trim().ToLowerInvariant();
-            if (equals < 0 || (key != "warmup" && !accepted.Contains(key)) || values.ContainsKey(key))
+            if (equals < 0 || !Accepts(name, key) || values.ContainsKey(key) || (key == "milestones" && milestones is not null))
             {
                 throw new DlExtArgumentException("schedule option", $"\"{pair}\"",
-                    $"key=value with a key used once, one of {string.Join(", ", [.. accepted, "warmup"])} for {name}");
+                    $"key=value with a key used once, one of {string.Join(", ", [.. Options[name], "warmup"])} for {name}");
             }
 
-            values[key] = pair[(equals + 1)..].Trim();
+            var text = pair[(equals + 1)..].Trim();
+            switch (key)
+            {
+                case "milestones":
+                    milestones = Milestones(text);
+                    break;
+                case "per":
+                    values[key] = text.ToLowerInvariant() switch
+                    {
+                        "epoch" => 0,
+                        "step" => 1,
+                        _ => throw new DlExtArgumentException("per", $"\"{text}\"", "epoch or step"),
+                    };
+                    break;
+                default:
+                    values[key] = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
+                        ? value
+                        : throw new DlExtArgumentException(key, $"\"{text}\"", "a number");
+                    break;
+            }
         }
 
-        var schedule = Create(name, values);
-        return values.ContainsKey("warmup") ? new LinearWarmup(Integer(values, "warmup", 0), schedule) : schedule;
+        return Build(name, values, milestones);
+    }
+
+    /// <summary>Creates the schedule called <paramref name="name"/> with typed options; options left null keep the
+    /// defaults listed in the class summary. An option the schedule does not have is rejected rather than ignored.</summary>
+    /// <param name="name">One of <see cref="Names"/> (multistep needs <see cref="Parse"/> for its milestones).</param>
+    /// <param name="stepSize">step: epochs between decays.</param>
+    /// <param name="gamma">step, multistep, exponential: the decay factor γ.</param>
+    /// <param name="patience">plateau: epochs without improvement before a reduction.</param>
+    /// <param name="warmupSteps">Any schedule: linear warm-up steps, 0 for none.</param>
+    /// <param name="maxLearningRate">onecycle: the peak rate (null: the optimizer's base rate).</param>
+    /// <param name="minLearningRate">cosine, plateau: the lowest rate.</param>
+    /// <exception cref="DlExtArgumentException">An unknown name, an option the schedule does not have, or a bad value.</exception>
+    public static LearningRateSchedule Create(string name, int? stepSize = null, double? gamma = null, int? patience = null,
+        int warmupSteps = 0, double? maxLearningRate = null, double? minLearningRate = null)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var key = Known(name, name);
+        var values = new Dictionary<string, double>(StringComparer.Ordinal);
+        Put(values, key, "size", "stepSize", stepSize);
+        Put(values, key, "gamma", nameof(gamma), gamma);
+        Put(values, key, "patience", nameof(patience), patience);
+        Put(values, key, "max", nameof(maxLearningRate), maxLearningRate);
+        Put(values, key, "min", nameof(minLearningRate), minLearningRate);
+        if (warmupSteps != 0)
+        {
+            values["warmup"] = warmupSteps;
+        }
+
+        return Build(key, values, milestones: null);
     }
 
     /// <summary>Checks a decay factor γ lies in (0, 1].</summary>
     internal static double Gamma(double gamma) =>
         gamma > 0 && gamma <= 1 ? gamma : throw new DlExtArgumentException(nameof(gamma), Guard.Text(gamma), "a number in (0, 1]");
 
-    private static LearningRateSchedule Create(string name, Dictionary<string, string> o) => name switch
+    private static string Known(string name, string given)
     {
-        "step" => new StepDecay(Integer(o, "size", 10), Number(o, "gamma", 0.1)),
-        "multistep" => new MultiStepDecay(Milestones(o), Number(o, "gamma", 0.1)),
-        "exponential" => new ExponentialDecay(Number(o, "gamma", 0.95), Per(o)),
-        "cosine" => new CosineAnnealing(Number(o, "min", 0), o.ContainsKey("restart") ? Integer(o, "restart", 0) : null, Integer(o, "multiplier", 1)),
-        "onecycle" => new OneCycle(o.ContainsKey("max") ? Number(o, "max", 0) : null, Number(o, "pct", 0.3), Number(o, "div", 25), Number(o, "finaldiv", 1e4)),
-        "plateau" => new ReduceOnPlateau(Number(o, "factor", 0.1), Integer(o, "patience", 10), Number(o, "mindelta", 1e-4),
-            Integer(o, "cooldown", 0), Number(o, "min", 0)),
-        _ => new ConstantSchedule(),
-    };
+        var key = name.Trim().ToLowerInvariant();
+        return Options.ContainsKey(key) ? key : throw new DlExtArgumentException("schedule", $"\"{given}\"", "one of " + string.Join(", ", Names));
+    }
 
-    private static double Number(Dictionary<string, string> o, string key, double fallback) =>
-        !o.TryGetValue(key, out var text) ? fallback
-        : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) ? value
-        : throw new DlExtArgumentException(key, $"\"{text}\"", "a number");
+    private static bool Accepts(string name, string key) => key == "warmup" || Options[name].Contains(key);
 
-    private static int Integer(Dictionary<string, string> o, string key, int fallback) =>
-        !o.TryGetValue(key, out var text) ? fallback
-        : int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value
-        : throw new DlExtArgumentException(key, $"\"{text}\"", "a whole number");
-
-    private static bool Per(Dictionary<string, string> o) =>
-        !o.TryGetValue("per", out var text) ? false
-        : text.ToLowerInvariant() switch
-        {
-            "epoch" => false,
-            "step" => true,
-            _ => throw new DlExtArgumentException("per", $"\"{text}\"", "epoch or step"),
-        };
-
-    private static int[] Milestones(Dictionary<string, string> o)
+    private static void Put(Dictionary<string, double> values, string name, string key, string parameter, double? value)
     {
-        if (!o.TryGetValue("milestones", out var text))
+        if (value is not { } given)
         {
-            throw new DlExtArgumentException("milestones", "missing", "epochs separated by '/', e.g. milestones=30/60");
+            return;
         }
 
-        return [.. text.Split('/').Select(part => int.TryParse(part.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var epoch)
+        if (!Accepts(name, key))
+        {
+            throw new DlExtArgumentException(parameter, Guard.Text(given), $"no value for the {name} schedule (its options: {string.Join(", ", [.. Options[name], "warmup"])})");
+        }
+
+        values[key] = given;
+    }
+
+    private static LearningRateSchedule Build(string name, Dictionary<string, double> o, int[]? milestones)
+    {
+        LearningRateSchedule schedule = name switch
+        {
+            "step" => new StepDecay(Integer(o, "size", 10), Number(o, "gamma", 0.1)),
+            "multistep" => new MultiStepDecay(milestones ?? throw new DlExtArgumentException("milestones", "missing", "epochs separated by '/', e.g. multistep:milestones=30/60"),
+                Number(o, "gamma", 0.1)),
+            "exponential" => new ExponentialDecay(Number(o, "gamma", 0.95), Number(o, "per", 0) == 1),
+            "cosine" => new CosineAnnealing(Number(o, "min", 0), o.ContainsKey("restart") ? Integer(o, "restart", 0) : null, Integer(o, "multiplier", 1)),
+            "onecycle" => new OneCycle(o.TryGetValue("max", out var max) ? max : null, Number(o, "pct", 0.3), Number(o, "div", 25), Number(o, "finaldiv", 1e4)),
+            "plateau" => new ReduceOnPlateau(Number(o, "factor", 0.1), Integer(o, "patience", 10), Number(o, "mindelta", 1e-4),
+                Integer(o, "cooldown", 0), Number(o, "min", 0)),
+            _ => new ConstantSchedule(),
+        };
+        return o.ContainsKey("warmup") ? new LinearWarmup(Integer(o, "warmup", 0), schedule) : schedule;
+    }
+
+    private static double Number(Dictionary<string, double> o, string key, double fallback) => o.GetValueOrDefault(key, fallback);
+
+    private static int Integer(Dictionary<string, double> o, string key, int fallback) =>
+        !o.TryGetValue(key, out var value) ? fallback
+        : value == Math.Floor(value) && Math.Abs(value) <= int.MaxValue ? (int)value
+        : throw new DlExtArgumentException(key, Guard.Text(value), "a whole number");
+
+    private static int[] Milestones(string text) =>
+        [.. text.Split('/').Select(part => int.TryParse(part.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var epoch)
             ? epoch
             : throw new DlExtArgumentException("milestones", $"\"{text}\"", "whole-number epochs separated by '/', e.g. 30/60"))];
-    }
 }

@@ -34,6 +34,24 @@ public class OptimizersTests
         Assert.Equal(0.0, ((AdamW)Interactive.DlExt.Optimizers.Create("adamw", 0.1, 0)).WeightDecay);
     }
 
+    [Fact]
+    public void Factory_passes_momentum_and_betas_to_the_optimizers_that_have_them()
+    {
+        Assert.Equal(0.5, ((Momentum)Interactive.DlExt.Optimizers.Create("momentum", 0.1, momentum: 0.5)).Beta);
+        Assert.Equal(0.6, ((Nesterov)Interactive.DlExt.Optimizers.Create("nesterov", 0.1, momentum: 0.6)).Momentum);
+        var adam = (Adam)Interactive.DlExt.Optimizers.Create("adam", 0.1, beta1: 0.8, beta2: 0.99);
+        Assert.Equal((0.8, 0.99), (adam.Beta1, adam.Beta2));
+        Assert.Equal(0.7, ((AdamW)Interactive.DlExt.Optimizers.Create("adamw", 0.1, beta1: 0.7)).Beta1);
+    }
+
+    [Fact]
+    public void Factory_rejects_a_hyperparameter_the_optimizer_does_not_have()
+    {
+        var e = Assert.Throws<DlExtArgumentException>(() => Interactive.DlExt.Optimizers.Create("adam", 0.1, momentum: 0.9));
+        Assert.Equal("momentum", e.ParamName);
+        Assert.Contains("only momentum and nesterov use momentum", e.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(Names))]
     public void Results_are_bit_identical_for_one_and_two_threads(string name)

@@ -69,6 +69,34 @@ public class SchedulesTests
     }
 
     [Fact]
+    public void Parse_rejects_a_step_size_that_is_not_whole()
+    {
+        var e = Assert.Throws<DlExtArgumentException>(() => Interactive.DlExt.Schedules.Parse("step:size=2.5"));
+        Assert.Equal("size", e.ParamName);
+        Assert.Contains("a whole number", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Create_takes_typed_options()
+    {
+        var step = Assert.IsType<StepDecay>(Interactive.DlExt.Schedules.Create("step", stepSize: 5, gamma: 0.5));
+        Assert.Equal((5, 0.5), (step.StepSize, step.Gamma));
+        Assert.Equal(4, Assert.IsType<ReduceOnPlateau>(Interactive.DlExt.Schedules.Create("plateau", patience: 4, minLearningRate: 1e-5)).Patience);
+        Assert.Equal(0.2, Assert.IsType<OneCycle>(Interactive.DlExt.Schedules.Create("onecycle", maxLearningRate: 0.2)).MaxLearningRate);
+        var warm = Assert.IsType<LinearWarmup>(Interactive.DlExt.Schedules.Create("cosine", warmupSteps: 50, minLearningRate: 1e-4));
+        Assert.Equal(1e-4, Assert.IsType<CosineAnnealing>(warm.Then).MinLearningRate);
+        Assert.IsType<ConstantSchedule>(Interactive.DlExt.Schedules.Create("constant"));
+    }
+
+    [Fact]
+    public void Create_rejects_an_option_the_schedule_does_not_have()
+    {
+        var e = Assert.Throws<DlExtArgumentException>(() => Interactive.DlExt.Schedules.Create("cosine", gamma: 0.5));
+        Assert.Equal("gamma", e.ParamName);
+        Assert.Contains("no value for the cosine schedule (its options: min, restart, multiplier, warmup)", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Preview_rejects_a_plan_without_steps()
     {
         var e = Assert.Throws<DlExtArgumentException>(() => new ConstantSchedule().Preview(0.1, 0, 10));
