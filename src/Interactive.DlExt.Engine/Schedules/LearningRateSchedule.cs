@@ -24,8 +24,36 @@ public abstract class LearningRateSchedule
     /// <summary>The formula as a student reads it.</summary>
     public abstract string Formula { get; }
 
-    /// <summary>The learning rate for the step described by <paramref name="context"/>.</summary>
+    /// <summary>The learning rate for the step described by <paramref name="context"/>. It only reads state
+    /// (so <see cref="Preview"/> and repeated calls never change what training sees).</summary>
     public abstract double LearningRateAt(in ScheduleContext context);
+
+    /// <summary>The learning rate of every step of a planned run, for charting before training: element
+    /// <c>epoch·stepsPerEpoch + batch</c> is the rate of that step. State is read, never changed, so a
+    /// schedule that reacts to the monitored value (reduce-on-plateau) previews as its current rate.</summary>
+    /// <param name="baseLearningRate">η₀, &gt; 0.</param>
+    /// <param name="epochs">The planned number of epochs, ≥ 1.</param>
+    /// <param name="stepsPerEpoch">Batches per epoch, ≥ 1.</param>
+    public IReadOnlyList<double> Preview(double baseLearningRate, int epochs, int stepsPerEpoch)
+    {
+        Guard.Positive(baseLearningRate, "learning rate");
+        Guard.AtLeast(epochs, 1, nameof(epochs));
+        Guard.AtLeast(stepsPerEpoch, 1, "steps per epoch");
+        var total = (long)epochs * stepsPerEpoch;
+        if (total > Array.MaxLength)
+        {
+            throw new DlExtArgumentException("epochs", Guard.Text(epochs), $"at most {Array.MaxLength} steps in all to preview");
+        }
+
+        var rates = new double[total];
+        for (var step = 0; step < rates.Length; step++)
+        {
+            var context = new ScheduleContext(baseLearningRate, step, step / stepsPerEpoch, stepsPerEpoch, epochs);
+            rates[step] = LearningRateAt(context);
+        }
+
+        return rates;
+    }
 
     /// <summary>Called after each epoch with the monitored value (lower is better). Default: ignored.</summary>
     public virtual void OnEpochEnd(int epoch, double monitoredValue)

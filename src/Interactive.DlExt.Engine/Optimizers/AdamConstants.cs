@@ -1,0 +1,37 @@
+namespace Interactive.DlExt;
+
+/// <summary>The per-step scalars of <see cref="Adam"/> and <see cref="AdamW"/>, computed once per step in double
+/// (the bias corrections 1−βᵗ lose precision if raised to the power t in float) and then rounded to float.</summary>
+internal readonly struct AdamConstants
+{
+    public AdamConstants(double learningRate, double beta1, double beta2, double epsilon, long step)
+    {
+        Eta = (float)learningRate;
+        Beta1 = (float)beta1;
+        Beta2 = (float)beta2;
+        OneMinusBeta1 = (float)(1 - beta1);
+        OneMinusBeta2 = (float)(1 - beta2);
+        Epsilon = (float)epsilon;
+        Correction1 = (float)(1 - Math.Pow(beta1, step));
+        Correction2 = (float)(1 - Math.Pow(beta2, step));
+    }
+
+    /// <summary>η for this step.</summary>
+    public float Eta { get; }
+
+    public float Beta1 { get; }
+
+    public float Beta2 { get; }
+
+    public float OneMinusBeta1 { get; }
+
+    public float OneMinusBeta2 { get; }
+
+    public float Epsilon { get; }
+
+    /// <summary>1 − β₁ᵗ.</summary>
+    public float Correction1 { get; }
+
+    /// <summary>1 − β₂ᵗ.</summary>
+    public float Correction2 { get; }
+}

@@ -1,0 +1,71 @@
+namespace Interactive.DlExt;
+
+/// <summary>
+/// The one-cycle policy (Smith &amp; Topin, 2018, "Super-Convergence"), in the cosine form of PyTorch's
+/// <c>OneCycleLR</c> (two phases, <c>anneal_strategy='cos'</c>), updated every step over the planned run of N steps:
+/// <code>
+/// η_start = η_max / divFactor,   η_end = η_start / finalDivFactor,   P = pctStart · N − 1
+/// step ≤ P:  η = cosine(η_start → η_max, step / P)
+/// step &gt; P:  η = cosine(η_max → η_end, (step − P) / (N − 1 − P))
+/// cosine(a → b, p) = b + ½(a − b)(1 + cos(π·p))
+/// </code>
+/// So the first step runs at η_start, step P at η_max and the last step (N − 1) at η_end. η_max is
+/// <see cref="MaxLearningRate"/> when given, otherwise the optimizer's base rate η₀.
+/// </summary>
+public sealed class OneCycle : LearningRateSchedule
+{
+    /// <summary>Creates the schedule.</summary>
+    /// <param name="maxLearningRate">η_max, &gt; 0, or null to use the base rate η₀. The default is null.</param>
+    /// <param name="pctStart">The fraction of the run spent rising, in (0, 1). The default is 0.3.</param>
+    /// <param name="divFactor">η_max / η_start, ≥ 1. The default is 25.</param>
+    /// <param name="finalDivFactor">η_start / η_end, ≥ 1. The default is 1e4.</param>
+    public OneCycle(double? maxLearningRate = null, double pctStart = 0.3, double divFactor = 25, double finalDivFactor = 1e4)
+    {
+        MaxLearningRate = maxLearningRate is { } max ? Guard.Positive(max, "maximum learning rate") : null;
+        PctStart = Guard.Between(pctStart, 0, 1, "pct start");
+        DivFactor = AtLeastOne(divFactor, "div factor");
+        FinalDivFactor = AtLeastOne(finalDivFactor, "final div factor");
+    }
+
+    /// <summary>η_max, or null to peak at the base rate η₀.</summary>
+    public double? MaxLearningRate { get; }
+
+    /// <summary>The fraction of the run spent rising.</summary>
+    public double PctStart { get; }
+
+    /// <summary>η_max / η_start.</summary>
+    public double DivFactor { get; }
+
+    /// <summary>η_start / η_end.</summary>
+    public double FinalDivFactor { get; }
+
+    /// <inheritdoc />
+    public override string Name => "onecycle";
+
+    /// <inheritdoc />
+    public override string Formula => "cosine rise η_max/div → η_max over pctStart of the run, then cosine fall → η_max/(div·finalDiv)";
+
+    /// <inheritdoc />
+    public override double LearningRateAt(in ScheduleContext context)
+    {
+        var max = MaxLearningRate ?? context.BaseLearningRate;
+        var start = max / DivFactor;
+        var end = start / FinalDivFactor;
+        var lastStep = (double)(context.TotalSteps - 1);
+        var peakStep = (PctStart * context.TotalSteps) - 1;
+        double step = context.Step;
+        if (step <= peakStep)
+        {
+            return Cosine(start, max, peakStep <= 0 ? 1 : step / peakStep);
+        }
+
+        var fall = lastStep - Math.Max(peakStep, 0);
+        return Cosine(max, end, fall <= 0 ? 1 : Math.Min(1, (step - Math.Max(peakStep, 0)) / fall));
+    }
+
+    private static double Cosine(double from, double to, double progress) =>
+        to + (0.5 * (from - to) * (1 + Math.Cos(Math.PI * progress)));
+
+    private static double AtLeastOne(double value, string parameter) =>
+        value >= 1 && double.IsFinite(value) ? value : throw new DlExtArgumentException(parameter, Guard.Text(value), "a finite number ≥ 1");
+}
