@@ -1,0 +1,76 @@
+using System.Numerics;
+
+namespace Interactive.DlExt;
+
+/// <summary>
+/// The rectified linear unit, element-wise: y = max(0, x), dy/dx = 1 where x &gt; 0, else 0.
+/// NaN inputs pass through as NaN so that a diverging run stays visible.
+/// </summary>
+public sealed class ReLU : Layer
+{
+    private readonly ElementwiseMap _map = new();
+
+    /// <summary>Creates the layer.</summary>
+    /// <param name="name">An optional display name.</param>
+    public ReLU(string? name = null)
+        : base(name)
+    {
+    }
+
+    /// <inheritdoc />
+    public override string Describe() => "ReLU";
+
+    /// <inheritdoc />
+    public override Tensor Forward(Tensor input, LayerContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        CheckInput(input);
+        return _map.Forward(input, context.Pool, Apply);
+    }
+
+    /// <inheritdoc />
+    public override Tensor? Backward(Tensor outputGradient, LayerContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return InputGradientRequired ? _map.Backward(outputGradient, context.Pool, Differentiate) : null;
+    }
+
+    /// <inheritdoc />
+    protected override int[] OnBuild(int[] inputShape) => (int[])inputShape.Clone();
+
+    private static void Apply(ReadOnlySpan<float> x, Span<float> y)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            for (; i <= x.Length - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                var v = new Vector<float>(x[i..]);
+                Vector.ConditionalSelect(Vector.LessThan(v, Vector<float>.Zero), Vector<float>.Zero, v).CopyTo(y[i..]);
+            }
+        }
+
+        for (; i < x.Length; i++)
+        {
+            y[i] = x[i] < 0f ? 0f : x[i];
+        }
+    }
+
+    private static void Differentiate(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> g, Span<float> dx)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            for (; i <= x.Length - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                var positive = Vector.GreaterThan(new Vector<float>(x[i..]), Vector<float>.Zero);
+                Vector.ConditionalSelect(positive, new Vector<float>(g[i..]), Vector<float>.Zero).CopyTo(dx[i..]);
+            }
+        }
+
+        for (; i < x.Length; i++)
+        {
+            dx[i] = x[i] > 0f ? g[i] : 0f;
+        }
+    }
+}

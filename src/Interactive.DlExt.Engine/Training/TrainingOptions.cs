@@ -1,0 +1,98 @@
+namespace Interactive.DlExt;
+
+/// <summary>How to train: epochs, batch size, optimizer, schedule, validation, regularisation, callbacks.</summary>
+public sealed class TrainingOptions
+{
+    /// <summary>Passes over the training data.</summary>
+    /// <value>The default is 10.</value>
+    public int Epochs { get; set; } = 10;
+
+    /// <summary>Samples per optimizer step.</summary>
+    /// <value>The default is 32.</value>
+    public int BatchSize { get; set; } = 32;
+
+    /// <summary>The optimizer (it keeps its state between runs). Null means Adam with η = 0.001.</summary>
+    /// <value>The default is null.</value>
+    public Optimizer? Optimizer { get; set; }
+
+    /// <summary>The learning-rate schedule. Null means constant.</summary>
+    /// <value>The default is null.</value>
+    public LearningRateSchedule? Schedule { get; set; }
+
+    /// <summary>The loss. Null means cross-entropy for classification data, mean squared error otherwise.</summary>
+    /// <value>The default is null.</value>
+    public Loss? Loss { get; set; }
+
+    /// <summary>Held-out data to validate on after each epoch. Takes precedence over <see cref="ValidationSplit"/>.</summary>
+    /// <value>The default is null.</value>
+    public Dataset? Validation { get; set; }
+
+    /// <summary>A fraction in (0, 1) of the training data to hold out for validation (seeded, stratified for
+    /// classification); 0 means no validation.</summary>
+    /// <value>The default is 0.</value>
+    public double ValidationSplit { get; set; }
+
+    /// <summary>L1 penalty strength λ₁ on weights.</summary>
+    /// <value>The default is 0.</value>
+    public double L1 { get; set; }
+
+    /// <summary>L2 penalty strength λ₂ on weights.</summary>
+    /// <value>The default is 0.</value>
+    public double L2 { get; set; }
+
+    /// <summary>Seeds initialisation (if the model is not built yet), shuffling, the validation split and dropout.</summary>
+    /// <value>The default is 0.</value>
+    public ulong Seed { get; set; }
+
+    /// <summary>Compute threads. Results are bit-identical for any value.</summary>
+    /// <value>The default is the machine's processor count.</value>
+    public int Threads { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>Whether each epoch visits the training data in a new seeded order.</summary>
+    /// <value>The default is true.</value>
+    public bool Shuffle { get; set; } = true;
+
+    /// <summary>Whether a last incomplete batch is skipped.</summary>
+    /// <value>The default is false.</value>
+    public bool DropLast { get; set; }
+
+    /// <summary>Stop when the monitored loss stops improving (null: train all epochs).</summary>
+    /// <value>The default is null.</value>
+    public EarlyStopping? EarlyStopping { get; set; }
+
+    /// <summary>Extra callbacks, called in order after the built-in ones.</summary>
+    public IList<TrainingCallback> Callbacks { get; } = [];
+
+    /// <summary>The clock for epoch times (inject a fake one in tests).</summary>
+    /// <value>The default is <see cref="TimeProvider.System"/>.</value>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>A shallow copy: the callbacks list is new, the objects in it (and optimizer, schedule, loss) are shared.</summary>
+    public TrainingOptions Clone()
+    {
+        var copy = new TrainingOptions
+        {
+            Epochs = Epochs,
+            BatchSize = BatchSize,
+            Optimizer = Optimizer,
+            Schedule = Schedule,
+            Loss = Loss,
+            Validation = Validation,
+            ValidationSplit = ValidationSplit,
+            L1 = L1,
+            L2 = L2,
+            Seed = Seed,
+            Threads = Threads,
+            Shuffle = Shuffle,
+            DropLast = DropLast,
+            EarlyStopping = EarlyStopping,
+            TimeProvider = TimeProvider,
+        };
+        foreach (var c in Callbacks)
+        {
+            copy.Callbacks.Add(c);
+        }
+
+        return copy;
+    }
+}

@@ -1,0 +1,222 @@
+using System.Globalization;
+
+namespace Interactive.DlExt;
+
+/// <summary>One validated run of the training loop: the only place that raises <see cref="TrainingEvent"/>s.</summary>
+internal sealed class TrainingRun
+{
+    private readonly Sequential _model;
+    private readonly Dataset _train;
+    private readonly Dataset? _validation;
+    private readonly TrainingOptions _options;
+    private readonly Optimizer _optimizer;
+    private readonly Loss _loss;
+    private readonly Penalty? _penalty;
+    private readonly List<TrainingCallback> _callbacks;
+    private readonly TrainingHistory _history;
+
+    private TrainingRun(Sequential model, Dataset train, Dataset? validation, TrainingOptions options, Optimizer optimizer, Loss loss)
+    {
+        _model = model;
+        _train = train;
+        _validation = validation;
+        _options = options;
+        _optimizer = optimizer;
+        _loss = loss;
+        _penalty = options.L1 > 0 || options.L2 > 0 ? new Penalty(options.L1, options.L2) : null;
+        _callbacks = [];
+        if (options.EarlyStopping is { } early)
+        {
+            _callbacks.Add(early);
+        }
+
+        _callbacks.AddRange(options.Callbacks);
+        var steps = new DataLoader(train, options.BatchSize, options.Shuffle, options.DropLast).BatchesPerEpoch;
+        _history = new TrainingHistory(new TrainingSettings(
+            Model: Describe(model),
+            ParameterCount: model.Store.TrainableCount,
+            Optimizer: optimizer.Name,
+            OptimizerFormula: optimizer.Formula,
+            LearningRate: optimizer.LearningRate,
+            Schedule: options.Schedule?.Name ?? "constant",
+            Loss: loss.Name,
+            BatchSize: options.BatchSize,
+            Epochs: options.Epochs,
+            StepsPerEpoch: steps,
+            TrainCount: train.Count,
+            ValidationCount: validation?.Count ?? 0,
+            Seed: options.Seed,
+            Threads: options.Threads,
+            L1: options.L1,
+            L2: options.L2));
+    }
+
+    public static TrainingRun Prepare(Sequential model, Dataset train, TrainingOptions options)
+    {
+        Guard.AtLeast(options.Epochs, 1, "epochs");
+        Guard.AtLeast(options.BatchSize, 1, "batch size");
+        Guard.AtLeast(options.Threads, 1, "threads");
+        Guard.NonNegative(options.L1, "l1");
+        Guard.NonNegative(options.L2, "l2");
+        if (options.ValidationSplit != 0)
+        {
+            Guard.Between(options.ValidationSplit, 0, 1, "validation split");
+        }
+
+        var (trainPart, validation) = Trainer.SplitValidation(train, options);
+        if (validation is not null)
+        {
+            CheckCompatible(trainPart, validation);
+        }
+
+        model.Build(trainPart.ItemShape, options.Seed);
+        var loss = options.Loss ?? Trainer.DefaultLoss(trainPart);
+        CheckOutput(model, trainPart, loss);
+        var optimizer = options.Optimizer ?? new Adam();
+        return new TrainingRun(model, trainPart, validation, options, optimizer, loss);
+    }
+
+    public TrainingHistory Execute(CancellationToken cancellationToken)
+    {
+        var time = _options.TimeProvider;
+        var started = time.GetTimestamp();
+        using var pool = new ComputePool(_options.Threads);
+        var context = new LayerContext(pool, Trainer.DropoutRandom(_options.Seed), training: true);
+        var loader = new DataLoader(_train, _options.BatchSize, _options.Shuffle, _options.DropLast, Trainer.ShuffleSeed(_options.Seed));
+        var store = _model.Store;
+        var state = new TrainingState(_model, _history, cancellationToken);
+        Tensor? gradient = null;
+        _options.Schedule?.Reset();
+
+        Raise(TrainingEvent.TrainingStarted, state);
+        for (var epoch = 0; epoch < _options.Epochs && !state.StopRequested; epoch++)
+        {
+            var epochStarted = time.GetTimestamp();
+            state.Epoch = epoch;
+            Raise(TrainingEvent.EpochStarted, state);
+            double lossSum = 0;
+            long correct = 0, seen = 0;
+            var batchIndex = 0;
+            foreach (var batch in loader.Batches(epoch))
+            {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    state.Stop(StopReason.Cancelled, $"cancelled during epoch {epoch + 1} after {state.Step} steps");
+                    break;
+                }
+
+                state.BatchIndex = batchIndex++;
+                var rate = _options.Schedule?.LearningRateAt(new ScheduleContext(
+                    _optimizer.LearningRate, state.Step, epoch, loader.BatchesPerEpoch, _options.Epochs)) ?? _optimizer.LearningRate;
+                state.LearningRate = rate;
+                Raise(TrainingEvent.BatchStarted, state);
+
+                store.ZeroGradients();
+                context.Training = true;
+                var output = _model.Forward(batch.Features, context);
+                gradient = Reuse(gradient, output);
+                var loss = _loss.Compute(output, batch.Targets, gradient);
+                if (_penalty is not null)
+                {
+                    loss += _penalty.Apply(store);
+                }
+
+                if (!double.IsFinite(loss))
+                {
+                    state.BatchLoss = loss;
+                    state.Stop(StopReason.Diverged, string.Create(CultureInfo.InvariantCulture,
+                        $"diverged: the loss became {Word(loss)} at step {state.Step + 1} (epoch {epoch + 1}) with learning rate {rate:G4}; try a smaller learning rate"));
+                    break;
+                }
+
+                _model.Backward(gradient, context);
+                _optimizer.Step(store, rate, pool);
+                lossSum += loss * batch.Count;
+                seen += batch.Count;
+                if (_train.IsClassification)
+                {
+                    correct += Metrics.CountCorrect(output, batch.Targets);
+                }
+
+                state.BatchLoss = loss;
+                _history.AddStep(new StepRecord(state.Step, epoch, loss, rate));
+                Raise(TrainingEvent.BatchEnded, state);
+                state.Step++;
+                if (state.StopRequested)
+                {
+                    break;
+                }
+            }
+
+            if (batchIndex < loader.BatchesPerEpoch || state.PendingStop is { Reason: StopReason.Diverged or StopReason.Cancelled })
+            {
+                break;  // the epoch was cut short (cancelled, diverged or stopped): no epoch record for half an epoch
+            }
+
+            var validation = _validation is null ? null : Evaluator.Run(_model, _validation, _loss, Math.Max(_options.BatchSize, 256), context, withConfusion: true);
+            _history.AddEpoch(new EpochRecord(
+                epoch,
+                lossSum / seen,
+                _train.IsClassification ? (double)correct / seen : null,
+                validation?.Loss,
+                validation?.Accuracy,
+                state.LearningRate,
+                time.GetElapsedTime(epochStarted)));
+            _options.Schedule?.OnEpochEnd(epoch, _history.Monitored(_history.LastEpoch!));
+            Raise(TrainingEvent.EpochEnded, state);
+        }
+
+        var (reason, message) = state.PendingStop ?? (StopReason.Completed, $"completed {_options.Epochs} epochs");
+        _history.Elapsed = time.GetElapsedTime(started);
+        _history.Complete(reason, message);
+        Raise(TrainingEvent.TrainingEnded, state);
+        return _history;
+    }
+
+    private void Raise(TrainingEvent trainingEvent, TrainingState state)
+    {
+        foreach (var callback in _callbacks)
+        {
+            callback.On(trainingEvent, state);
+        }
+    }
+
+    private static Tensor Reuse(Tensor? cache, Tensor like) =>
+        cache is not null && cache.Length == like.Length && cache.Rank == like.Rank && cache.BatchSize == like.BatchSize
+            ? cache
+            : new Tensor(like.ShapeArray());
+
+    private static string Word(double loss) => double.IsNaN(loss) ? "NaN" : "infinite";
+
+    private static string Describe(Sequential model) =>
+        string.Join(" → ", model.Layers.Select(l => l.Describe()));
+
+    private static void CheckCompatible(Dataset train, Dataset validation)
+    {
+        if (!train.ItemShape.AsSpan().SequenceEqual(validation.ItemShape))
+        {
+            throw new DlExtArgumentException("validation data", $"samples of shape {Tensor.Describe(validation.ItemShape)}",
+                $"samples of shape {Tensor.Describe(train.ItemShape)}, like the training data");
+        }
+
+        if (train.ClassCount != validation.ClassCount)
+        {
+            throw new DlExtArgumentException("validation data", $"{validation.ClassCount} classes", $"{train.ClassCount} classes, like the training data");
+        }
+    }
+
+    private static void CheckOutput(Sequential model, Dataset train, Loss loss)
+    {
+        var output = model.OutputShape;
+        if (loss.IsClassification && train.IsClassification)
+        {
+            var width = output.Aggregate(1, (a, b) => a * b);
+            var fits = width == train.ClassCount || (width == 1 && train.ClassCount == 2);
+            if (!fits)
+            {
+                throw new DlExtArgumentException("model output", Tensor.Describe(output),
+                    $"[{train.ClassCount}] (one logit per class of '{train.Name}')");
+            }
+        }
+    }
+}

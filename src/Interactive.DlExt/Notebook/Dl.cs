@@ -1,0 +1,41 @@
+namespace Interactive.DlExt.Notebook;
+
+/// <summary>
+/// The magics as plain C#: what <c>#!train</c> does, callable from any host (a notebook, the console, a report).
+/// </summary>
+public static class Dl
+{
+    /// <summary>Trains with a live view on <paramref name="host"/>, then shows the final history, writes the
+    /// report and stores the history variable when the request asks for them.</summary>
+    public static async Task<TrainingHistory> TrainAsync(INotebookHost host, TrainRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(request);
+        var options = request.Options.Clone();
+        if (request.OutVariable is { } name && !MagicParser.IsIdentifier(name))
+        {
+            throw new DlExtArgumentException("--out", name, "a C# variable name (letters, digits and _, not starting with a digit)");
+        }
+
+        var handle = host.Display(new TrainingStatus("preparing training…"));
+        if (!request.Quiet)
+        {
+            options.Callbacks.Add(new LiveView(handle, options.TimeProvider));
+        }
+
+        // Awaited inside the magic's handler: updates sent after the handler returns would be dropped.
+        var history = await Trainer.FitAsync(request.Model, request.Data, options, host.CancellationToken).ConfigureAwait(false);
+        handle.Update(history);
+        if (request.ReportPath is { } path)
+        {
+            TrainingReport.Save(history, path);
+        }
+
+        if (request.OutVariable is { } outName)
+        {
+            await host.SetVariableAsync(outName, history, typeof(TrainingHistory)).ConfigureAwait(false);
+        }
+
+        return history;
+    }
+}

@@ -1,0 +1,71 @@
+namespace Interactive.DlExt.Notebook;
+
+/// <summary>The specs of every magic command this package adds. The kernel glue declares exactly these.</summary>
+public static class DlExtMagics
+{
+    /// <summary>The oldest .NET Interactive kernel whose magic-command API (KernelActionDirective) the glue uses.</summary>
+    public const string MinimumKernelVersion = "1.0.552801 (October 2024)";
+
+    /// <summary>Optimizers accepted by --optimizer.</summary>
+    public static IReadOnlyList<string> OptimizerNames { get; } = ["sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw"];
+
+    /// <summary>Schedules accepted by --schedule.</summary>
+    public static IReadOnlyList<string> ScheduleNames { get; } = ["constant", "step", "exponential", "cosine", "onecycle", "plateau"];
+
+    /// <summary>Built-in data sets accepted by --data besides a variable name.</summary>
+    public static IReadOnlyList<string> BuiltInData { get; } = ["digits", "fashion-mnist", "mnist"];
+
+    /// <summary>#!train.</summary>
+    public static MagicSpec Train { get; } = new(
+        "#!train",
+        "Trains a model on data with the given hyperparameters, showing a live loss curve, then the final history.",
+        [
+            new("--model", "C# variable holding the model (a Sequential) or a Func<Sequential> factory.", MagicOptionKind.Variable) { Positional = true },
+            new("--data", "Training data: a C# variable holding a Dataset, or digits, fashion-mnist, mnist.", MagicOptionKind.Text) { Default = "digits", Allowed = BuiltInData },
+            new("--val", "C# variable holding validation data (a Dataset).", MagicOptionKind.Variable),
+            new("--val-split", "Fraction of the training data held out for validation, in (0, 1).", MagicOptionKind.Number) { Default = "0.1", Minimum = 0, MinimumExclusive = true, Maximum = 1, MaximumExclusive = true },
+            new("--epochs", "Passes over the training data.", MagicOptionKind.Integer) { Default = "10", Minimum = 1 },
+            new("--batch-size", "Samples per optimizer step.", MagicOptionKind.Integer) { Default = "32", Minimum = 1 },
+            new("--lr", "Learning rate η (base rate when a schedule is used).", MagicOptionKind.Number) { Default = "0.001", Minimum = 0, MinimumExclusive = true },
+            new("--optimizer", "The update rule.", MagicOptionKind.Choice) { Default = "adam", Allowed = OptimizerNames },
+            new("--momentum", "Momentum β (momentum, nesterov; rmsprop's decay β).", MagicOptionKind.Number) { Default = "0.9", Minimum = 0, Maximum = 1, MaximumExclusive = true },
+            new("--beta1", "Adam's first-moment decay β₁.", MagicOptionKind.Number) { Default = "0.9", Minimum = 0, Maximum = 1, MaximumExclusive = true },
+            new("--beta2", "Adam's second-moment decay β₂.", MagicOptionKind.Number) { Default = "0.999", Minimum = 0, Maximum = 1, MaximumExclusive = true },
+            new("--weight-decay", "Weight decay λ (decoupled for adamw, added to the gradient otherwise).", MagicOptionKind.Number) { Default = "0", Minimum = 0 },
+            new("--l1", "L1 penalty strength on weights.", MagicOptionKind.Number) { Default = "0", Minimum = 0 },
+            new("--l2", "L2 penalty strength on weights.", MagicOptionKind.Number) { Default = "0", Minimum = 0 },
+            new("--schedule", "Learning-rate schedule.", MagicOptionKind.Choice) { Default = "constant", Allowed = ScheduleNames },
+            new("--step-size", "Epochs between decays (step schedule).", MagicOptionKind.Integer) { Default = "10", Minimum = 1 },
+            new("--gamma", "Decay factor γ (step, exponential; plateau's factor).", MagicOptionKind.Number) { Default = "0.1 (step), 0.95 (exponential)", Minimum = 0, MinimumExclusive = true, Maximum = 1, MaximumExclusive = true },
+            new("--patience", "Epochs without improvement before the plateau schedule lowers the rate.", MagicOptionKind.Integer) { Default = "3", Minimum = 1 },
+            new("--warmup", "Steps of linear warm-up before the schedule.", MagicOptionKind.Integer) { Default = "0", Minimum = 0 },
+            new("--early-stop", "Stop after this many epochs without validation improvement (restores the best weights).", MagicOptionKind.Integer) { Minimum = 1 },
+            new("--seed", "Seed for initialisation, shuffling, the validation split and dropout.", MagicOptionKind.Integer) { Default = "0", Minimum = 0 },
+            new("--threads", "Compute threads (results are identical for any value).", MagicOptionKind.Integer) { Default = "all cores", Minimum = 1 },
+            new("--out", "C# variable to store the TrainingHistory in (the model is trained in place).", MagicOptionKind.Variable),
+            new("--report", "Also write a self-contained HTML report to this path.", MagicOptionKind.Text),
+            new("--quiet", "Show only the final history, no live view.", MagicOptionKind.Flag),
+        ],
+        "#!train model --data digits --epochs 20 --lr 1e-3 --optimizer adam --val-split 0.2 --out history");
+
+    /// <summary>#!evaluate.</summary>
+    public static MagicSpec Evaluate { get; } = new(
+        "#!evaluate",
+        "Evaluates a trained model once on held-out data: loss, accuracy and a confusion matrix.",
+        [
+            new("--model", "C# variable holding the trained model.", MagicOptionKind.Variable) { Positional = true },
+            new("--data", "C# variable holding the held-out Dataset (the test set, used once).", MagicOptionKind.Variable),
+            new("--out", "C# variable to store the EvaluationResult in.", MagicOptionKind.Variable),
+        ],
+        "#!evaluate model --data test");
+
+    /// <summary>#!dlext.</summary>
+    public static MagicSpec Help { get; } = new(
+        "#!dlext",
+        "Lists every Interactive.DlExt magic with its options, defaults and an example.",
+        [],
+        "#!dlext");
+
+    /// <summary>Every magic, in help order.</summary>
+    public static IReadOnlyList<MagicSpec> All { get; } = [Train, Evaluate, Help];
+}

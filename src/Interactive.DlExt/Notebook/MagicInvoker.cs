@@ -1,0 +1,43 @@
+namespace Interactive.DlExt.Notebook;
+
+/// <summary>
+/// The one entry point the notebook glue calls for every magic: it finds the magic's line in the cell,
+/// parses it against the spec, runs it through an <see cref="INotebookHost"/> and stores results.
+/// Bad input throws <see cref="DlExtArgumentException"/>; the glue shows its message as one line.
+/// </summary>
+public static class MagicInvoker
+{
+    /// <summary>Runs the <paramref name="occurrence"/>-th (0-based) <paramref name="magicName"/> line of <paramref name="cellText"/>.</summary>
+    public static async Task InvokeAsync(INotebookHost host, string cellText, string magicName, int occurrence = 0)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var spec = DlExtMagics.All.FirstOrDefault(s => s.Name == magicName)
+            ?? throw new DlExtArgumentException("magic", magicName, "one of " + string.Join(", ", DlExtMagics.All.Select(s => s.Name)));
+        var line = MagicLine.Find(cellText, magicName, occurrence);
+        var arguments = MagicParser.Parse(spec, line);
+        switch (spec.Name)
+        {
+            case "#!train":
+                await TrainMagic.RunAsync(host, arguments).ConfigureAwait(false);
+                break;
+            case "#!evaluate":
+                await EvaluateMagic.RunAsync(host, arguments).ConfigureAwait(false);
+                break;
+            default:
+                host.Display(MagicHelp.Create());
+                break;
+        }
+    }
+
+    /// <summary>Reads a variable the magic names, with errors that say what to do.</summary>
+    internal static T Variable<T>(INotebookHost host, string option, string name)
+        where T : class
+    {
+        if (!host.TryGetVariable(name, out var value) || value is null)
+        {
+            throw new DlExtArgumentException(option, $"{option} = {name}: no C# variable named '{name}' exists yet. Define it in a cell above; a variable defined below the magic in the same cell is not visible yet, because the magic runs first.");
+        }
+
+        return value as T ?? throw new DlExtArgumentException(option, name, $"a variable holding a {typeof(T).Name} (it holds a {value.GetType().Name})");
+    }
+}

@@ -1,0 +1,76 @@
+namespace Interactive.DlExt.Notebook;
+
+/// <summary>#!train: turns checked arguments into a <see cref="TrainRequest"/> and runs it with a live view.</summary>
+internal static class TrainMagic
+{
+    public static Task RunAsync(INotebookHost host, MagicArguments a)
+    {
+        var modelName = a.Text("--model") ?? throw new DlExtArgumentException("--model", "nothing",
+            "the name of a C# variable holding a model, e.g. #!train model --data digits");
+        var model = ResolveModel(host, modelName);
+        var data = ResolveData(host, a.Text("--data", "digits")!, model);
+        var optimizerName = a.Text("--optimizer", "adam")!;
+        var learningRate = a.Number("--lr", 1e-3);
+        var options = new TrainingOptions
+        {
+            Epochs = a.Integer("--epochs", 10),
+            BatchSize = a.Integer("--batch-size", 32),
+            Optimizer = OptimizerFactory.Create(optimizerName, learningRate,
+                momentum: a.NumberOrNull("--momentum"), beta1: a.NumberOrNull("--beta1"), beta2: a.NumberOrNull("--beta2"),
+                weightDecay: a.NumberOrNull("--weight-decay")),
+            Schedule = ScheduleFactory.Create(a.Text("--schedule", "constant")!, a.Integer("--epochs", 10),
+                stepSize: a.IntegerOrNull("--step-size"), gamma: a.NumberOrNull("--gamma"), patience: a.IntegerOrNull("--patience"),
+                warmupSteps: a.Integer("--warmup", 0), maxLearningRate: learningRate),
+            L1 = a.Number("--l1", 0),
+            L2 = a.Number("--l2", 0),
+            Seed = (ulong)a.Integer("--seed", 0),
+            Threads = a.Integer("--threads", Environment.ProcessorCount),
+            EarlyStopping = a.IntegerOrNull("--early-stop") is { } patience ? new EarlyStopping(patience) : null,
+        };
+        if (a.Text("--val") is { } valName)
+        {
+            options.Validation = MagicInvoker.Variable<Dataset>(host, "--val", valName);
+        }
+        else
+        {
+            options.ValidationSplit = a.Number("--val-split", 0.1);
+        }
+
+        var request = new TrainRequest(model, data, options)
+        {
+            OutVariable = a.Text("--out"),
+            ReportPath = a.Text("--report"),
+            Quiet = a.Flag("--quiet"),
+        };
+        return Dl.TrainAsync(host, request);
+    }
+
+    private static Sequential ResolveModel(INotebookHost host, string name)
+    {
+        if (!host.TryGetVariable(name, out var value) || value is null)
+        {
+            _ = MagicInvoker.Variable<Sequential>(host, "--model", name);
+        }
+
+        return value switch
+        {
+            Sequential s => s,
+            Func<Sequential> factory => factory(),
+            _ => throw new DlExtArgumentException("--model", name,
+                $"a variable holding a Sequential model or a Func<Sequential> factory (it holds a {value!.GetType().Name})"),
+        };
+    }
+
+    private static Dataset ResolveData(INotebookHost host, string name, Sequential model)
+    {
+        var flat = model.Layers.Count > 0 && model.Layers[0] is Linear;
+        return name switch
+        {
+            "digits" => Datasets.Digits(flatten: flat),
+            "fashion-mnist" => Datasets.FashionMnist(train: true, flatten: flat),
+            "mnist" => Datasets.Mnist(train: true, flatten: flat),
+            _ when MagicParser.IsIdentifier(name) => MagicInvoker.Variable<Dataset>(host, "--data", name),
+            _ => throw new DlExtArgumentException("--data", name, "digits, fashion-mnist, mnist or the name of a C# variable holding a Dataset"),
+        };
+    }
+}
