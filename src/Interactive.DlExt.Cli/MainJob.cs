@@ -7,21 +7,16 @@ internal static class MainJob
 {
     public static (Dataset Train, Dataset Test) LoadData(CliOptions options)
     {
-        var flatten = options.Model == "mlp";
-        switch (options.Data)
+        var (train, test) = options.Data switch
         {
-            case "digits":
-                var digits = Datasets.Digits(flatten);
-                return DataSplit.Split(digits, 0.2, options.Seed, stratified: true) is var (train, test)
-                    ? (Rename(train, "digits (train)"), Rename(test, "digits (test)"))
-                    : throw new InvalidOperationException();
-            case "fashion-mnist":
-                return (Datasets.FashionMnist(options.DataFolder, train: true, flatten: flatten),
-                        Datasets.FashionMnist(options.DataFolder, train: false, flatten: flatten));
-            default:
-                return (Datasets.Mnist(options.DataFolder, train: true, flatten: flatten),
-                        Datasets.Mnist(options.DataFolder, train: false, flatten: flatten));
-        }
+            // The digits have no official test set: hold out a stratified 20 % once, with the run's seed.
+            "digits" => DataSplit.Split(Datasets.Digits(), 0.2, options.Seed) is var (tr, te)
+                ? (tr.WithName("digits (train)"), te.WithName("digits (test)"))
+                : default,
+            "fashion-mnist" => (Datasets.FashionMnist(options.DataFolder, train: true), Datasets.FashionMnist(options.DataFolder, train: false)),
+            _ => (Datasets.Mnist(options.DataFolder, train: true), Datasets.Mnist(options.DataFolder, train: false)),
+        };
+        return options.Model == "mlp" ? (train.Flatten(), test.Flatten()) : (train, test);
     }
 
     public static Sequential BuildModel(CliOptions options, Dataset train)
@@ -72,6 +67,4 @@ internal static class MainJob
 
         return history;
     }
-
-    private static Dataset Rename(Dataset d, string name) => new(d.Features, d.Targets, d.ClassCount, d.ClassNames, name);
 }

@@ -20,7 +20,7 @@ catch (DlExtArgumentException e)
     Console.Error.WriteLine("run 'dlext --help' for the options");
     return 2;
 }
-catch (DataUnavailableException e)
+catch (DatasetUnavailableException e)
 {
     Console.Error.WriteLine($"dlext: {e.Message}");
     return 3;

@@ -102,6 +102,13 @@ public sealed class Dataset
         return new Dataset(new Tensor(f, fShape), new Tensor(t, tShape), ClassCount, ClassNames, name ?? Name);
     }
 
+    /// <summary>The same samples with each one flattened to a vector ([count, C·H·W]); the data is shared, not copied.</summary>
+    public Dataset Flatten() =>
+        Features.Rank == 2 ? this : new Dataset(Features.Reshape(Count, Features.ItemLength), Targets, ClassCount, ClassNames, Name);
+
+    /// <summary>The same samples under another display name (data shared).</summary>
+    public Dataset WithName(string name) => new(Features, Targets, ClassCount, ClassNames, name);
+
     /// <inheritdoc />
     public override string ToString() =>
         $"{Name}: {Count} samples of {Tensor.Describe(ItemShape)}" + (IsClassification ? $", {ClassCount} classes" : string.Empty);

@@ -7,10 +7,10 @@ public static class DlExtMagics
     public const string MinimumKernelVersion = "1.0.552801 (October 2024)";
 
     /// <summary>Optimizers accepted by --optimizer.</summary>
-    public static IReadOnlyList<string> OptimizerNames { get; } = ["sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw"];
+    public static IReadOnlyList<string> OptimizerNames => Optimizers.Names;
 
     /// <summary>Schedules accepted by --schedule.</summary>
-    public static IReadOnlyList<string> ScheduleNames { get; } = ["constant", "step", "exponential", "cosine", "onecycle", "plateau"];
+    public static IReadOnlyList<string> ScheduleNames => Schedules.Names;
 
     /// <summary>Built-in data sets accepted by --data besides a variable name.</summary>
     public static IReadOnlyList<string> BuiltInData { get; } = ["digits", "fashion-mnist", "mnist"];
@@ -34,11 +34,8 @@ public static class DlExtMagics
             new("--weight-decay", "Weight decay λ (decoupled for adamw, added to the gradient otherwise).", MagicOptionKind.Number) { Default = "0", Minimum = 0 },
             new("--l1", "L1 penalty strength on weights.", MagicOptionKind.Number) { Default = "0", Minimum = 0 },
             new("--l2", "L2 penalty strength on weights.", MagicOptionKind.Number) { Default = "0", Minimum = 0 },
-            new("--schedule", "Learning-rate schedule.", MagicOptionKind.Choice) { Default = "constant", Allowed = ScheduleNames },
-            new("--step-size", "Epochs between decays (step schedule).", MagicOptionKind.Integer) { Default = "10", Minimum = 1 },
-            new("--gamma", "Decay factor γ (step, exponential; plateau's factor).", MagicOptionKind.Number) { Default = "0.1 (step), 0.95 (exponential)", Minimum = 0, MinimumExclusive = true, Maximum = 1, MaximumExclusive = true },
-            new("--patience", "Epochs without improvement before the plateau schedule lowers the rate.", MagicOptionKind.Integer) { Default = "3", Minimum = 1 },
-            new("--warmup", "Steps of linear warm-up before the schedule.", MagicOptionKind.Integer) { Default = "0", Minimum = 0 },
+            new("--schedule", "Learning-rate schedule: a name, or name:key=value,... e.g. step:size=10,gamma=0.5, cosine:min=1e-5, onecycle:max=0.01, plateau:patience=3.", MagicOptionKind.Text) { Default = "constant", Allowed = ScheduleNames },
+            new("--warmup", "Steps of linear warm-up before the schedule (any schedule).", MagicOptionKind.Integer) { Default = "0", Minimum = 0 },
             new("--early-stop", "Stop after this many epochs without validation improvement (restores the best weights).", MagicOptionKind.Integer) { Minimum = 1 },
             new("--seed", "Seed for initialisation, shuffling, the validation split and dropout.", MagicOptionKind.Integer) { Default = "0", Minimum = 0 },
             new("--threads", "Compute threads (results are identical for any value).", MagicOptionKind.Integer) { Default = "all cores", Minimum = 1 },

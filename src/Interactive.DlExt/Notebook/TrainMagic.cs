@@ -15,12 +15,8 @@ internal static class TrainMagic
         {
             Epochs = a.Integer("--epochs", 10),
             BatchSize = a.Integer("--batch-size", 32),
-            Optimizer = OptimizerFactory.Create(optimizerName, learningRate,
-                momentum: a.NumberOrNull("--momentum"), beta1: a.NumberOrNull("--beta1"), beta2: a.NumberOrNull("--beta2"),
-                weightDecay: a.NumberOrNull("--weight-decay")),
-            Schedule = ScheduleFactory.Create(a.Text("--schedule", "constant")!, a.Integer("--epochs", 10),
-                stepSize: a.IntegerOrNull("--step-size"), gamma: a.NumberOrNull("--gamma"), patience: a.IntegerOrNull("--patience"),
-                warmupSteps: a.Integer("--warmup", 0), maxLearningRate: learningRate),
+            Optimizer = OptimizerFor(optimizerName, learningRate, a),
+            Schedule = ScheduleFor(a),
             L1 = a.Number("--l1", 0),
             L2 = a.Number("--l2", 0),
             Seed = (ulong)a.Integer("--seed", 0),
@@ -43,6 +39,33 @@ internal static class TrainMagic
             Quiet = a.Flag("--quiet"),
         };
         return Dl.TrainAsync(host, request);
+    }
+
+    private static Optimizer OptimizerFor(string name, double learningRate, MagicArguments a)
+    {
+        var decay = a.Number("--weight-decay", 0);
+        var momentum = a.NumberOrNull("--momentum");
+        return name switch
+        {
+            "momentum" => new Momentum(learningRate, momentum ?? 0.9, weightDecay: decay),
+            "nesterov" => new Nesterov(learningRate, momentum ?? 0.9, weightDecay: decay),
+            "rmsprop" => new RmsProp(learningRate, momentum ?? 0.9, weightDecay: decay),
+            "adam" => new Adam(learningRate, a.Number("--beta1", 0.9), a.Number("--beta2", 0.999), weightDecay: decay),
+            "adamw" => new AdamW(learningRate, a.Number("--beta1", 0.9), a.Number("--beta2", 0.999), weightDecay: a.Number("--weight-decay", 0.01)),
+            _ => Optimizers.Create(name, learningRate, a.NumberOrNull("--weight-decay")),
+        };
+    }
+
+    private static LearningRateSchedule? ScheduleFor(MagicArguments a)
+    {
+        var text = a.Text("--schedule", "constant")!;
+        var warmup = a.Integer("--warmup", 0);
+        if (warmup > 0)
+        {
+            text += (text.Contains(':', StringComparison.Ordinal) ? "," : ":") + "warmup=" + warmup.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return text == "constant" ? null : Schedules.Parse(text);
     }
 
     private static Sequential ResolveModel(INotebookHost host, string name)

@@ -8,10 +8,15 @@ public sealed class EarlyStoppingTests
     public void Early_stopping_ends_the_run_after_patience_epochs_without_improvement_and_restores_the_best_weights()
     {
         var snapshots = new List<float[]>();
+        // Validation labels are the training classes shifted by one, so learning the training data
+        // makes the validation loss worse after the first epochs: early stopping must fire.
+        var validation = TestData.Blobs(perClass: 20, seed: 2);
+        var shifted = new Tensor(validation.Targets.Data.Select(c => (c + 1) % 3).ToArray(), validation.Count);
         var options = new TrainingOptions
         {
-            Epochs = 60, BatchSize = 8, ValidationSplit = 0.3, Threads = 1, Seed = 2,
-            Optimizer = new Sgd(0.5), // large steps make the validation loss bounce
+            Epochs = 60, BatchSize = 8, Threads = 1, Seed = 2,
+            Validation = new Dataset(validation.Features, shifted, 3, name: "shifted"),
+            Optimizer = new Sgd(0.05),
             EarlyStopping = new EarlyStopping(patience: 2),
         };
         options.Callbacks.Add(new RecordingCallback

@@ -196,7 +196,7 @@ public sealed class TrainerTests
     {
         var data = TestData.Blobs();
         var model = TestData.SmallMlp();
-        Trainer.Fit(model, data, new TrainingOptions { Epochs = 20, Threads = 1 });
+        Trainer.Fit(model, data, new TrainingOptions { Epochs = 20, Threads = 1, Optimizer = new Adam(0.01) });
 
         var result = Trainer.Evaluate(model, data, threads: 1);
 
