@@ -44,23 +44,4 @@ internal static class SampleCharts
             LowerPanel = new LineChartPanel { YLabel = "learning rate", Series = [new LineSeries("learning rate", stepX, learningRate)] },
         };
     }
-
-    /// <summary>Every sample, named.</summary>
-    public static IEnumerable<(string Name, string Svg)> All()
-    {
-        yield return ("line-with-lr-panel", TrainingRun().ToSvg());
-        yield return ("line-empty", new LineChart { Title = "Loss", Series = [] }.ToSvg());
-        yield return ("line-log-gaps", new LineChart
-        {
-            Title = "Log loss with gaps",
-            LogY = true,
-            YLabel = "loss",
-            Series =
-            [
-                LineSeries.FromValues("train", [2.3, 1.1, double.NaN, 0.4, 0.2, double.PositiveInfinity, 0.05, 0.02, 0.011, 0.009]),
-                LineSeries.FromValues("constant", [0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5]),
-                LineSeries.FromValues("single", [double.NaN, double.NaN, 0.3]),
-            ],
-        }.ToSvg());
-    }
 }

@@ -153,6 +153,14 @@ internal static class ChartFrame
         }
     }
 
+    /// <summary>An empty plot area saying "No data yet" (a chart shown before the first epoch ends).</summary>
+    public static void Placeholder(SvgWriter writer, double left, double top, double right, double bottom)
+    {
+        writer.Begin("rect").Attr("class", "placeholder").Attr("x", left).Attr("y", top).Attr("width", Math.Max(1, right - left)).Attr("height", Math.Max(1, bottom - top))
+            .Attr("fill", "#fafafa").Attr("stroke", GridColor).Empty();
+        writer.TextAt((left + right) / 2, ((top + bottom) / 2) + 4, "No data yet", "middle", MutedColor, 13, "no-data");
+    }
+
     /// <summary>The widest tick label of a y axis, for the left margin.</summary>
     public static double TickWidth(AxisScale scale) =>
         scale.Ticks.Count == 0 ? 0 : scale.Ticks.Max(t => TextMetrics.Width(scale.Format(t)));

@@ -6,7 +6,7 @@ namespace Interactive.DlExt.Charts;
 /// optional panel below sharing the x axis (e.g. the learning rate). Dense series are thinned to the
 /// pixel grid, so 1,000 steps cost about as much as the chart's width.
 /// </summary>
-public sealed class LineChart
+public sealed record LineChart
 {
     /// <summary>The chart title.</summary>
     /// <value>The default is <see langword="null"/> (none).</value>

@@ -58,7 +58,7 @@ internal static class LineChartRenderer
         ChartFrame.Legend(writer, legend, left, legendTop, right - left);
         if (xRange is not { } xr || (yRange is null && panelRange is null))
         {
-            Placeholder(writer, left, top, right, height - 22);
+            ChartFrame.Placeholder(writer, left, top, right, height - 22);
             return writer.Finish();
         }
 
@@ -76,7 +76,7 @@ internal static class LineChartRenderer
         }
         else
         {
-            Placeholder(writer, left, top, right, bottom);
+            ChartFrame.Placeholder(writer, left, top, right, bottom);
         }
 
         ChartFrame.YLabel(writer, chart.YLabel, 18, top, bottom);
@@ -89,7 +89,7 @@ internal static class LineChartRenderer
             }
             else
             {
-                Placeholder(writer, left, panelTop, right, lowest);
+                ChartFrame.Placeholder(writer, left, panelTop, right, lowest);
             }
 
             ChartFrame.YLabel(writer, panel.YLabel, 18, panelTop, lowest);
@@ -200,13 +200,6 @@ internal static class LineChartRenderer
         var leftSide = x + 5 + TextMetrics.Width(marker.Label) > right;
         writer.TextAt(leftSide ? x - 5 : x + 5, top + 12, marker.Label, leftSide ? "end" : "start", "#444444");
         writer.End("g");
-    }
-
-    private static void Placeholder(SvgWriter writer, double left, double top, double right, double bottom)
-    {
-        writer.Begin("rect").Attr("class", "placeholder").Attr("x", left).Attr("y", top).Attr("width", right - left).Attr("height", Math.Max(1, bottom - top))
-            .Attr("fill", "#fafafa").Attr("stroke", ChartFrame.GridColor).Empty();
-        writer.TextAt((left + right) / 2, ((top + bottom) / 2) + 4, "No data yet", "middle", ChartFrame.MutedColor, 13, "no-data");
     }
 
     private static string Summary(LineSeries series)
