@@ -16,7 +16,7 @@ internal static class ColorBar
         var id = writer.Id("scale");
         writer.Begin("g").Attr("class", "color-scale").Open();
         writer.Begin("defs").Open();
-        writer.Begin("linearGradient").Attr("id", id).Attr("x1", 0).Attr("y1", 1).Attr("x2", 0).Attr("y2", 0).Open();
+        writer.Begin("linearGradient").IdAttr("id", id).Attr("x1", 0).Attr("y1", 1).Attr("x2", 0).Attr("y2", 0).Open();
         for (var i = 0; i <= 8; i++)
         {
             var t = i / 8.0;
@@ -25,7 +25,7 @@ internal static class ColorBar
 
         writer.End("linearGradient");
         writer.End("defs");
-        writer.Begin("rect").Attr("x", x).Attr("y", top).Attr("width", 14).Attr("height", bottom - top).Attr("fill", $"url(#{id})").Attr("stroke", ChartFrame.AxisColor).Attr("stroke-width", 0.5).Empty();
+        writer.Begin("rect").Attr("x", x).Attr("y", top).Attr("width", 14).Attr("height", bottom - top).IdAttr("fill", $"url(#{id})").Attr("stroke", ChartFrame.AxisColor).Attr("stroke-width", 0.5).Empty();
         var scale = AxisScale.Create(min, max, bottom, top, log, 4, nice: false);
         writer.Begin("g").Attr("class", "color-ticks").Attr("fill", ChartFrame.MutedColor).Open();
         var labels = scale.Ticks.Select(t => (Y: scale.Map(t), Text: scale.Format(t))).Where(t => t.Y >= top - 0.5 && t.Y <= bottom + 0.5).ToList();

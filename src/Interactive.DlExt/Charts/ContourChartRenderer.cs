@@ -56,7 +56,7 @@ internal static class ContourChartRenderer
         var columnPixels = chart.X.Select(xScale.Map).ToArray();
         var rowPixels = chart.Y.Select(yScale.Map).ToArray();
         var clip = writer.Id("plot");
-        writer.Begin("defs").Open().Begin("clipPath").Attr("id", clip).Open()
+        writer.Begin("defs").Open().Begin("clipPath").IdAttr("id", clip).Open()
             .Begin("rect").Attr("x", left).Attr("y", top).Attr("width", right - left).Attr("height", bottom - top).Empty();
         writer.End("clipPath");
         writer.End("defs");
@@ -79,7 +79,7 @@ internal static class ContourChartRenderer
         ChartFrame.YAxis(writer, yScale, left, right);
         ChartFrame.XAxis(writer, xScale, top, bottom, true);
         ChartFrame.Axes(writer, left, top, right, bottom);
-        writer.Begin("g").Attr("clip-path", $"url(#{clip})").Open();
+        writer.Begin("g").IdAttr("clip-path", $"url(#{clip})").Open();
         for (var k = 0; k < chart.Paths.Count; k++)
         {
             TrajectoryPath(writer, chart.Paths[k], PathColor(k), xScale, yScale);

@@ -74,6 +74,13 @@ internal sealed class SvgWriter
         return this;
     }
 
+    /// <summary>Writes an attribute built only from <see cref="Id"/> results and constants (an id, or "url(#id)"), unescaped so hashed ids resolve.</summary>
+    public SvgWriter IdAttr(string name, string value)
+    {
+        _builder.Append(' ').Append(name).Append("=\"").Append(value).Append('"');
+        return this;
+    }
+
     /// <summary>Starts an attribute whose value the caller writes into <see cref="Builder"/> (numbers only); end with <see cref="EndAttr"/>.</summary>
     public StringBuilder BeginAttr(string name) => _builder.Append(' ').Append(name).Append("=\"");
 
