@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Globalization;
+using Interactive.DlExt;
+
+// Prints one line per measurement: best and median milliseconds over repeated calls, and GFLOP/s of the best.
+var what = args.Length > 0 ? args[0] : "all";
+var threadCounts = args.Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).DefaultIfEmpty(0).ToArray();
+if (threadCounts[0] == 0)
+{
+    threadCounts = [1, 2];
+}
+
+foreach (var threads in threadCounts)
+{
+    using var pool = new ComputePool(threads);
+    if (what is "all" or "gemm")
+    {
+        foreach (var batch in new[] { 64, 256 })
+        {
+            // MLP 784-512-256-10; weights stored [in, out]: forward NN, weight gradient TN, input gradient NT.
+            foreach (var (inputs, outputs) in new[] { (784, 512), (512, 256), (256, 10) })
+            {
+                Gemm(pool, $"fwd {inputs}->{outputs} b{batch}", false, false, batch, outputs, inputs);
+                Gemm(pool, $"dW  {inputs}->{outputs} b{batch}", true, false, inputs, outputs, batch);
+                Gemm(pool, $"dX  {inputs}->{outputs} b{batch}", false, true, batch, inputs, outputs);
+            }
+
+            Gemm(pool, $"fwd 784->512 b{batch} (W as [out,in])", false, true, batch, 512, 784);
+        }
+
+        Gemm(pool, "square 512", false, false, 512, 512, 512);
+    }
+
+    if (what is "all" or "conv")
+    {
+        ConvolutionBench.Run(pool, batch: 64, inChannels: 32, outChannels: 64, size: 14, kernel: 3, padding: 1);
+        ConvolutionBench.Run(pool, batch: 64, inChannels: 1, outChannels: 32, size: 28, kernel: 3, padding: 1);
+    }
+}
+
+static void Gemm(ComputePool pool, string name, bool ta, bool tb, int m, int n, int k)
+{
+    var a = Fill(m * k, 1);
+    var b = Fill(k * n, 2);
+    var c = new float[m * n];
+    var (best, median) = Timer.Measure(() => Interactive.DlExt.Gemm.Multiply(pool, ta, tb, m, n, k, a, 0, b, 0, c, 0));
+    var gflops = 2.0 * m * n * k / (best * 1e6);
+    Console.WriteLine(FormattableString.Invariant(
+        $"gemm threads={pool.Threads} {name,-34} {(ta ? 'T' : 'N')}{(tb ? 'T' : 'N')} m={m} n={n} k={k} best_ms={best:F4} median_ms={median:F4} gflops={gflops:F1}"));
+}
+
+static float[] Fill(int length, int seed)
+{
+    var random = new RandomSource((ulong)seed);
+    var values = new float[length];
+    for (var i = 0; i < length; i++)
+    {
+        values[i] = (float)random.NextGaussian();
+    }
+
+    return values;
+}
+
+/// <summary>Repeats an action for about 300 ms after a warm-up and reports the best and median call.</summary>
+internal static class Timer
+{
+    public static (double Best, double Median) Measure(Action action)
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            action();
+        }
+
+        var times = new List<double>();
+        var total = Stopwatch.StartNew();
+        while (total.ElapsedMilliseconds < 300 || times.Count < 10)
+        {
+            var start = Stopwatch.GetTimestamp();
+            action();
+            times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+
+        times.Sort();
+        return (times[0], times[times.Count / 2]);
+    }
+}

@@ -1,0 +1,288 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Interactive.DlExt;
+
+/// <summary>
+/// Runs a <see cref="GemmOperands"/> problem: splits C into a grid of tiles (one task each, claimed by the
+/// pool's threads), and computes each tile with packed operands and the micro-kernels.
+/// Partitioning and cache blocking only decide who computes an element and when; its value is always the
+/// same FMA chain over (image, k) in order (see <see cref="GemmKernels"/>).
+/// </summary>
+internal static unsafe class GemmDriver
+{
+    /// <summary>Depth of a packed block (cache blocking only: it does not change any result).</summary>
+    public const int KBlock = 256;
+
+    /// <summary>Columns of B packed at once (KBlock × NBlock floats = 512 KB, half a Zen 4 L2).</summary>
+    public const int NBlock = 512;
+
+    private const int Mr = GemmKernels.RowsPerPanel;
+    private const int ColumnUnit = 32;
+    private const long SerialWork = 1L << 17;
+
+    public static void Run(ComputePool pool, in GemmOperands g)
+    {
+        if (g.M == 0 || g.N == 0)
+        {
+            return;
+        }
+
+        var (rowChunks, columnChunks) = Partition(g.M, g.N, (long)g.K * g.Batch, pool.Threads);
+        if (rowChunks * columnChunks == 1)
+        {
+            ComputeTile(g, 0, g.M, 0, g.N);
+            return;
+        }
+
+        pool.For(rowChunks * columnChunks, new TileTask(g, rowChunks, columnChunks));
+    }
+
+    /// <summary>Computes rows [r0, r1) × columns [c0, c1) of C.</summary>
+    public static void ComputeTile(in GemmOperands g, int r0, int r1, int c0, int c1)
+    {
+        if (g.K == 0 || g.Batch == 0)
+        {
+            FinishWithoutProducts(g, r0, r1, c0, c1);
+            return;
+        }
+
+        if (g.Path == SimdPath.Scalar)
+        {
+            ScalarTile(g, r0, r1, c0, c1);
+            return;
+        }
+
+        var nr = GemmKernels.StripWidth(g.Path);
+        var workspace = Workspace.Current;
+        var tile = stackalloc float[Mr * 32];
+        for (var jc = c0; jc < c1; jc += NBlock)
+        {
+            var nc = Math.Min(NBlock, c1 - jc);
+            var strips = (nc + nr - 1) / nr;
+            for (var batch = 0; batch < g.Batch; batch++)
+            {
+                var a = g.A + (batch * g.BatchStrideA);
+                var b = g.B + (batch * g.BatchStrideB);
+                for (var k0 = 0; k0 < g.K; k0 += KBlock)
+                {
+                    var kc = Math.Min(KBlock, g.K - k0);
+                    var load = g.Accumulate || batch > 0 || k0 > 0;
+                    var last = batch == g.Batch - 1 && k0 + kc == g.K && g.Epilogue.Any;
+                    GemmPacking.PackB(b, g.Ldb, g.TransposeB, k0, kc, jc, nc, nr, workspace.B);
+                    for (var i0 = r0; i0 < r1; i0 += Mr)
+                    {
+                        var rows = Math.Min(Mr, r1 - i0);
+                        GemmPacking.PackA(a, g.Lda, g.TransposeA, i0, rows, k0, kc, workspace.A);
+                        for (var s = 0; s < strips; s++)
+                        {
+                            var j = jc + (s * nr);
+                            var width = Math.Min(nr, jc + nc - j);
+                            var c = g.C + (i0 * g.Ldc) + j;
+                            var packedB = workspace.B + (s * kc * nr);
+                            if (rows == Mr && width == nr)
+                            {
+                                Kernel(g.Path, kc, workspace.A, packedB, c, g.Ldc, load);
+                            }
+                            else
+                            {
+                                EdgeTile(g.Path, kc, workspace.A, packedB, c, g.Ldc, load, rows, width, nr, tile);
+                            }
+
+                            if (last)
+                            {
+                                GemmKernels.Epilogue(g.Epilogue, c, g.Ldc, i0, j, rows, width, g.Path);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Chooses how many row and column chunks to cut C into: the fewest tasks whose simulated
+    /// finish time (kernel work plus repeated packing, claimed greedily by the threads) is lowest.</summary>
+    internal static (int Rows, int Columns) Partition(int m, int n, long depth, int threads)
+    {
+        if (threads == 1 || (long)m * n * depth < SerialWork)
+        {
+            return (1, 1);
+        }
+
+        var panels = (m + Mr - 1) / Mr;
+        var strips = (n + ColumnUnit - 1) / ColumnUnit;
+        var clocks = stackalloc double[threads];
+        var best = (Rows: 1, Columns: 1);
+        var bestTime = double.MaxValue;
+        var limit = 3 * threads;
+        for (var rc = 1; rc <= Math.Min(panels, limit); rc++)
+        {
+            for (var cc = 1; cc <= Math.Min(strips, limit); cc++)
+            {
+                new Span<double>(clocks, threads).Clear();
+                for (var t = 0; t < rc * cc; t++)
+                {
+                    int i = t / cc, j = t % cc;
+                    double p = Split(panels, rc, i + 1) - Split(panels, rc, i);
+                    double s = Split(strips, cc, j + 1) - Split(strips, cc, j);
+                    // In micro-tile units: packing a 6-row A panel costs ~0.5, a 32-column B strip ~1.3.
+                    var cost = (p * s) + (0.5 * p * Math.Ceiling(s * ColumnUnit / NBlock)) + (1.3 * s) + 0.2;
+                    var first = 0;
+                    for (var w = 1; w < threads; w++)
+                    {
+                        first = clocks[w] < clocks[first] ? w : first;
+                    }
+
+                    clocks[first] += cost;
+                }
+
+                var finish = 0.0;
+                for (var w = 0; w < threads; w++)
+                {
+                    finish = Math.Max(finish, clocks[w]);
+                }
+
+                if (finish < bestTime * 0.999)
+                {
+                    bestTime = finish;
+                    best = (rc, cc);
+                }
+            }
+        }
+
+        return best;
+    }
+
+    private static int Split(int units, int chunks, int index) => (int)((long)units * index / chunks);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Kernel(SimdPath path, int kc, float* a, float* b, float* c, nint ldc, bool load)
+    {
+        if (path == SimdPath.Vector512)
+        {
+            GemmKernels.Kernel6x32(kc, a, b, c, ldc, load);
+        }
+        else
+        {
+            GemmKernels.Kernel6x16(kc, a, b, c, ldc, load);
+        }
+    }
+
+    // A ragged tile runs the full kernel on a scratch tile holding the valid part of C (zeros elsewhere).
+    private static void EdgeTile(SimdPath path, int kc, float* a, float* b, float* c, nint ldc, bool load, int rows, int width, int nr, float* tile)
+    {
+        if (load)
+        {
+            new Span<float>(tile, Mr * nr).Clear();
+            for (var r = 0; r < rows; r++)
+            {
+                new Span<float>(c + (r * ldc), width).CopyTo(new Span<float>(tile + (r * nr), width));
+            }
+        }
+
+        Kernel(path, kc, a, b, tile, nr, load);
+        for (var r = 0; r < rows; r++)
+        {
+            new Span<float>(tile + (r * nr), width).CopyTo(new Span<float>(c + (r * ldc), width));
+        }
+    }
+
+    // The reference path: the same FMA chain per element, in the same (image, k) order, one row at a time.
+    private static void ScalarTile(in GemmOperands g, int r0, int r1, int c0, int c1)
+    {
+        const int Chunk = 64;
+        var acc = stackalloc float[Chunk];
+        for (var i = r0; i < r1; i++)
+        {
+            for (var j0 = c0; j0 < c1; j0 += Chunk)
+            {
+                var width = Math.Min(Chunk, c1 - j0);
+                var c = g.C + (i * g.Ldc) + j0;
+                for (var j = 0; j < width; j++)
+                {
+                    acc[j] = g.Accumulate ? c[j] : 0;
+                }
+
+                for (var batch = 0; batch < g.Batch; batch++)
+                {
+                    var a = g.A + (batch * g.BatchStrideA);
+                    var b = g.B + (batch * g.BatchStrideB);
+                    for (var k = 0; k < g.K; k++)
+                    {
+                        var av = g.TransposeA ? a[(k * g.Lda) + i] : a[(i * g.Lda) + k];
+                        for (var j = 0; j < width; j++)
+                        {
+                            var bv = g.TransposeB ? b[((j0 + j) * g.Ldb) + k] : b[(k * g.Ldb) + j0 + j];
+                            acc[j] = MathF.FusedMultiplyAdd(av, bv, acc[j]);
+                        }
+                    }
+                }
+
+                new Span<float>(acc, width).CopyTo(new Span<float>(c, width));
+                if (g.Epilogue.Any)
+                {
+                    GemmKernels.Epilogue(g.Epilogue, c, g.Ldc, i, j0, 1, width, SimdPath.Scalar);
+                }
+            }
+        }
+    }
+
+    private static void FinishWithoutProducts(in GemmOperands g, int r0, int r1, int c0, int c1)
+    {
+        for (var i = r0; i < r1; i++)
+        {
+            var c = g.C + (i * g.Ldc) + c0;
+            if (!g.Accumulate)
+            {
+                new Span<float>(c, c1 - c0).Clear();
+            }
+
+            GemmKernels.Epilogue(g.Epilogue, c, g.Ldc, i, c0, 1, c1 - c0, SimdPath.Scalar);
+        }
+    }
+
+    private readonly struct TileTask(GemmOperands g, int rowChunks, int columnChunks) : IComputeBody
+    {
+        private readonly GemmOperands _g = g;
+
+        public void Run(int index)
+        {
+            int i = index / columnChunks, j = index % columnChunks;
+            var panels = (_g.M + Mr - 1) / Mr;
+            var strips = (_g.N + ColumnUnit - 1) / ColumnUnit;
+            var r0 = Split(panels, rowChunks, i) * Mr;
+            var r1 = Math.Min(_g.M, Split(panels, rowChunks, i + 1) * Mr);
+            var c0 = Split(strips, columnChunks, j) * ColumnUnit;
+            var c1 = Math.Min(_g.N, Split(strips, columnChunks, j + 1) * ColumnUnit);
+            ComputeTile(_g, r0, r1, c0, c1);
+        }
+    }
+
+    /// <summary>Per-thread packing buffers, pinned and 64-byte aligned, kept for the thread's lifetime.</summary>
+    private sealed class Workspace
+    {
+        [ThreadStatic]
+        private static Workspace? _current;
+
+        private readonly float[] _a = GC.AllocateUninitializedArray<float>((KBlock * Mr) + 32, pinned: true);
+        private readonly float[] _b = GC.AllocateUninitializedArray<float>((KBlock * NBlock) + 32, pinned: true);
+
+        private Workspace()
+        {
+            A = Align(_a);
+            B = Align(_b);
+        }
+
+        public static Workspace Current => _current ??= new Workspace();
+
+        public float* A { get; }
+
+        public float* B { get; }
+
+        private static float* Align(float[] pinned)
+        {
+            var p = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(pinned));
+            return (float*)((p + 63) & ~(nint)63);
+        }
+    }
+}

@@ -1,0 +1,227 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace Interactive.DlExt;
+
+/// <summary>
+/// Register-blocked GEMM micro-kernels. Each updates a 6×NR tile of C held in 12 vector registers:
+/// acc = (load ? C : 0), then acc = fma(a[k], b[k], acc) for k in order, then C = acc. Loading C back
+/// continues the same fused-multiply-add chain, so an element's value is one FMA chain over k whatever the
+/// cache blocking, the tile shape, the vector width or the thread, and the scalar path reproduces it exactly.
+/// </summary>
+internal static unsafe class GemmKernels
+{
+    /// <summary>MR: rows of A per packed panel and per register tile.</summary>
+    public const int RowsPerPanel = 6;
+
+    /// <summary>NR for a path: columns per packed B strip and per register tile.</summary>
+    public static int StripWidth(SimdPath path) => path == SimdPath.Vector512 ? 32 : 16;
+
+    /// <summary>The 6×32 AVX-512 kernel over packed panels a[k·6 + r] and b[k·32 + j].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Kernel6x32(int kc, float* a, float* b, float* c, nint ldc, bool load)
+    {
+        Vector512<float> c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51;
+        if (load)
+        {
+            c00 = Avx512F.LoadVector512(c);
+            c01 = Avx512F.LoadVector512(c + 16);
+            c10 = Avx512F.LoadVector512(c + ldc);
+            c11 = Avx512F.LoadVector512(c + ldc + 16);
+            c20 = Avx512F.LoadVector512(c + (2 * ldc));
+            c21 = Avx512F.LoadVector512(c + (2 * ldc) + 16);
+            c30 = Avx512F.LoadVector512(c + (3 * ldc));
+            c31 = Avx512F.LoadVector512(c + (3 * ldc) + 16);
+            c40 = Avx512F.LoadVector512(c + (4 * ldc));
+            c41 = Avx512F.LoadVector512(c + (4 * ldc) + 16);
+            c50 = Avx512F.LoadVector512(c + (5 * ldc));
+            c51 = Avx512F.LoadVector512(c + (5 * ldc) + 16);
+        }
+        else
+        {
+            c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = c40 = c41 = c50 = c51 = Vector512<float>.Zero;
+        }
+
+        for (var k = 0; k < kc; k++, a += RowsPerPanel, b += 32)
+        {
+            var b0 = Avx512F.LoadVector512(b);
+            var b1 = Avx512F.LoadVector512(b + 16);
+            var x = Vector512.Create(a[0]);
+            c00 = Avx512F.FusedMultiplyAdd(x, b0, c00);
+            c01 = Avx512F.FusedMultiplyAdd(x, b1, c01);
+            x = Vector512.Create(a[1]);
+            c10 = Avx512F.FusedMultiplyAdd(x, b0, c10);
+            c11 = Avx512F.FusedMultiplyAdd(x, b1, c11);
+            x = Vector512.Create(a[2]);
+            c20 = Avx512F.FusedMultiplyAdd(x, b0, c20);
+            c21 = Avx512F.FusedMultiplyAdd(x, b1, c21);
+            x = Vector512.Create(a[3]);
+            c30 = Avx512F.FusedMultiplyAdd(x, b0, c30);
+            c31 = Avx512F.FusedMultiplyAdd(x, b1, c31);
+            x = Vector512.Create(a[4]);
+            c40 = Avx512F.FusedMultiplyAdd(x, b0, c40);
+            c41 = Avx512F.FusedMultiplyAdd(x, b1, c41);
+            x = Vector512.Create(a[5]);
+            c50 = Avx512F.FusedMultiplyAdd(x, b0, c50);
+            c51 = Avx512F.FusedMultiplyAdd(x, b1, c51);
+        }
+
+        Avx512F.Store(c, c00);
+        Avx512F.Store(c + 16, c01);
+        Avx512F.Store(c + ldc, c10);
+        Avx512F.Store(c + ldc + 16, c11);
+        Avx512F.Store(c + (2 * ldc), c20);
+        Avx512F.Store(c + (2 * ldc) + 16, c21);
+        Avx512F.Store(c + (3 * ldc), c30);
+        Avx512F.Store(c + (3 * ldc) + 16, c31);
+        Avx512F.Store(c + (4 * ldc), c40);
+        Avx512F.Store(c + (4 * ldc) + 16, c41);
+        Avx512F.Store(c + (5 * ldc), c50);
+        Avx512F.Store(c + (5 * ldc) + 16, c51);
+    }
+
+    /// <summary>The 6×16 AVX2/FMA kernel over packed panels a[k·6 + r] and b[k·16 + j].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Kernel6x16(int kc, float* a, float* b, float* c, nint ldc, bool load)
+    {
+        Vector256<float> c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51;
+        if (load)
+        {
+            c00 = Avx.LoadVector256(c);
+            c01 = Avx.LoadVector256(c + 8);
+            c10 = Avx.LoadVector256(c + ldc);
+            c11 = Avx.LoadVector256(c + ldc + 8);
+            c20 = Avx.LoadVector256(c + (2 * ldc));
+            c21 = Avx.LoadVector256(c + (2 * ldc) + 8);
+            c30 = Avx.LoadVector256(c + (3 * ldc));
+            c31 = Avx.LoadVector256(c + (3 * ldc) + 8);
+            c40 = Avx.LoadVector256(c + (4 * ldc));
+            c41 = Avx.LoadVector256(c + (4 * ldc) + 8);
+            c50 = Avx.LoadVector256(c + (5 * ldc));
+            c51 = Avx.LoadVector256(c + (5 * ldc) + 8);
+        }
+        else
+        {
+            c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = c40 = c41 = c50 = c51 = Vector256<float>.Zero;
+        }
+
+        for (var k = 0; k < kc; k++, a += RowsPerPanel, b += 16)
+        {
+            var b0 = Avx.LoadVector256(b);
+            var b1 = Avx.LoadVector256(b + 8);
+            var x = Vector256.Create(a[0]);
+            c00 = Fma.MultiplyAdd(x, b0, c00);
+            c01 = Fma.MultiplyAdd(x, b1, c01);
+            x = Vector256.Create(a[1]);
+            c10 = Fma.MultiplyAdd(x, b0, c10);
+            c11 = Fma.MultiplyAdd(x, b1, c11);
+            x = Vector256.Create(a[2]);
+            c20 = Fma.MultiplyAdd(x, b0, c20);
+            c21 = Fma.MultiplyAdd(x, b1, c21);
+            x = Vector256.Create(a[3]);
+            c30 = Fma.MultiplyAdd(x, b0, c30);
+            c31 = Fma.MultiplyAdd(x, b1, c31);
+            x = Vector256.Create(a[4]);
+            c40 = Fma.MultiplyAdd(x, b0, c40);
+            c41 = Fma.MultiplyAdd(x, b1, c41);
+            x = Vector256.Create(a[5]);
+            c50 = Fma.MultiplyAdd(x, b0, c50);
+            c51 = Fma.MultiplyAdd(x, b1, c51);
+        }
+
+        Avx.Store(c, c00);
+        Avx.Store(c + 8, c01);
+        Avx.Store(c + ldc, c10);
+        Avx.Store(c + ldc + 8, c11);
+        Avx.Store(c + (2 * ldc), c20);
+        Avx.Store(c + (2 * ldc) + 8, c21);
+        Avx.Store(c + (3 * ldc), c30);
+        Avx.Store(c + (3 * ldc) + 8, c31);
+        Avx.Store(c + (4 * ldc), c40);
+        Avx.Store(c + (4 * ldc) + 8, c41);
+        Avx.Store(c + (5 * ldc), c50);
+        Avx.Store(c + (5 * ldc) + 8, c51);
+    }
+
+    /// <summary>Applies the epilogue to a rows×width block of C that holds finished sums: v += bias[j];
+    /// v = v &gt; 0 ? v : 0 (ReLU); v = mask &gt; 0 ? v : 0 (ReLU gradient). Same operations on every path.</summary>
+    public static void Epilogue(in GemmEpilogue e, float* c, nint ldc, int row, int column, int rows, int width, SimdPath path)
+    {
+        for (var r = 0; r < rows; r++)
+        {
+            var p = c + (r * ldc);
+            var m = e.Mask == null ? null : e.Mask + ((row + r) * e.MaskStride) + column;
+            var bias = e.Bias == null ? null : e.Bias + column;
+            var j = 0;
+            if (path == SimdPath.Vector512)
+            {
+                for (; j + 16 <= width; j += 16)
+                {
+                    var v = Avx512F.LoadVector512(p + j);
+                    if (bias != null)
+                    {
+                        v = Avx512F.Add(v, Avx512F.LoadVector512(bias + j));
+                    }
+
+                    if (e.Relu)
+                    {
+                        v = Avx512F.Max(v, Vector512<float>.Zero);
+                    }
+
+                    if (m != null)
+                    {
+                        v = Vector512.ConditionalSelect(Vector512.GreaterThan(Avx512F.LoadVector512(m + j), Vector512<float>.Zero), v, Vector512<float>.Zero);
+                    }
+
+                    Avx512F.Store(p + j, v);
+                }
+            }
+            else if (path == SimdPath.Vector256)
+            {
+                for (; j + 8 <= width; j += 8)
+                {
+                    var v = Avx.LoadVector256(p + j);
+                    if (bias != null)
+                    {
+                        v = Avx.Add(v, Avx.LoadVector256(bias + j));
+                    }
+
+                    if (e.Relu)
+                    {
+                        v = Avx.Max(v, Vector256<float>.Zero);
+                    }
+
+                    if (m != null)
+                    {
+                        v = Vector256.ConditionalSelect(Vector256.GreaterThan(Avx.LoadVector256(m + j), Vector256<float>.Zero), v, Vector256<float>.Zero);
+                    }
+
+                    Avx.Store(p + j, v);
+                }
+            }
+
+            for (; j < width; j++)
+            {
+                p[j] = Finish(e, p[j], bias == null ? 0 : bias[j], m == null ? 1 : m[j]);
+            }
+        }
+    }
+
+    /// <summary>The scalar epilogue; x86 max(v, 0) returns 0 for NaN and −0, and so does this.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Finish(in GemmEpilogue e, float v, float bias, float mask)
+    {
+        if (e.Bias != null)
+        {
+            v += bias;
+        }
+
+        if (e.Relu)
+        {
+            v = v > 0 ? v : 0;
+        }
+
+        return mask > 0 ? v : 0;
+    }
+}
