@@ -57,11 +57,11 @@ public sealed class Sequential : Layer
         ArgumentNullException.ThrowIfNull(inputShape);
         if (_store is not null)
         {
-            Build(inputShape.ToArray());
+            base.Build(inputShape.ToArray());
             return this;
         }
 
-        Build(inputShape.ToArray());
+        base.Build(inputShape.ToArray());
         var parameters = new List<Parameter>();
         Collect(this, string.Empty, parameters);
         Seed = seed;
