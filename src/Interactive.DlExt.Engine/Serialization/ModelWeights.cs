@@ -83,10 +83,6 @@ public static class ModelWeights
         }
     }
 
-    private static List<Parameter> Parameters(Sequential model)
-    {
-        // Touching Store throws the usual "not built yet" error for a model without parameters in memory.
-        _ = model.Store;
-        return model.Store.Parameters.ToList();
-    }
+    /// <summary>The model's parameters; <see cref="Sequential.Store"/> throws the usual "not built yet" error first.</summary>
+    private static List<Parameter> Parameters(Sequential model) => model.Store.Parameters.ToList();
 }
