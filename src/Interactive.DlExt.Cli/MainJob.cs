@@ -30,15 +30,7 @@ internal static class MainJob
                 : new Sequential(new Linear(inputs, 128), new ReLU(), new Linear(128, 64), new ReLU(), new Linear(64, classes));
         }
 
-        var side = train.ItemShape[^1];
-        return side >= 28
-            ? new Sequential(
-                new Conv2d(train.ItemShape[0], 32, 3, padding: 1), new ReLU(), new MaxPool2d(2),
-                new Conv2d(32, 64, 3, padding: 1), new ReLU(), new MaxPool2d(2),
-                new Flatten(), new Linear(64 * (side / 4) * (side / 4), 128), new ReLU(), new Linear(128, classes))
-            : new Sequential(
-                new Conv2d(train.ItemShape[0], 16, 3, padding: 1), new ReLU(), new MaxPool2d(2),
-                new Flatten(), new Linear(16 * (side / 2) * (side / 2), 64), new ReLU(), new Linear(64, classes));
+        throw new DlExtArgumentException("--model", options.Model, "mlp (the cnn model arrives with the convolution layers)");
     }
 
     public static TrainingHistory Run(CliOptions options, Dataset train, Dataset test, TextWriter output)

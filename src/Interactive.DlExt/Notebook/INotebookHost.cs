@@ -2,7 +2,7 @@ namespace Interactive.DlExt.Notebook;
 
 /// <summary>
 /// What a magic needs from where it runs. The notebook glue (extension.dib) implements it over the kernel's
-/// API; <see cref="ConsoleHost"/> and <see cref="ReportHost"/> implement it outside notebooks.
+/// API; the library's console and report hosts implement it outside notebooks.
 /// </summary>
 public interface INotebookHost
 {

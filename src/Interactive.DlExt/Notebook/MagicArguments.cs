@@ -26,11 +26,11 @@ public sealed class MagicArguments
     public string? Text(string option, string? fallback = null) => _values.TryGetValue(Known(option), out var v) ? v : fallback;
 
     /// <summary>An integer option, or <paramref name="fallback"/>.</summary>
-    public int Integer(string option, int fallback) =>
+    public int WholeNumber(string option, int fallback) =>
         _values.TryGetValue(Known(option), out var v) ? int.Parse(v, NumberStyles.Integer, CultureInfo.InvariantCulture) : fallback;
 
     /// <summary>An integer option, or null.</summary>
-    public int? IntegerOrNull(string option) =>
+    public int? WholeNumberOrNull(string option) =>
         _values.TryGetValue(Known(option), out var v) ? int.Parse(v, NumberStyles.Integer, CultureInfo.InvariantCulture) : null;
 
     /// <summary>A number option, or <paramref name="fallback"/>.</summary>

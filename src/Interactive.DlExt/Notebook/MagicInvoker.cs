@@ -24,7 +24,7 @@ public static class MagicInvoker
                 await EvaluateMagic.RunAsync(host, arguments).ConfigureAwait(false);
                 break;
             default:
-                host.Display(MagicHelp.Create());
+                host.Display(new MagicHelp(DlExtMagics.All));
                 break;
         }
     }

@@ -40,7 +40,7 @@ public sealed record MagicOption(string Name, string Description, MagicOptionKin
         var range = RangeText();
         return Kind switch
         {
-            MagicOptionKind.Integer => "an integer" + range,
+            MagicOptionKind.WholeNumber => "an integer" + range,
             MagicOptionKind.Number => "a number" + range + " (1e-3 style allowed)",
             MagicOptionKind.Choice => "one of " + string.Join(", ", Allowed),
             MagicOptionKind.Variable => "the name of a C# variable",

@@ -7,7 +7,7 @@ public enum MagicOptionKind
     Text,
 
     /// <summary>A whole number.</summary>
-    Integer,
+    WholeNumber,
 
     /// <summary>A number; scientific notation such as 1e-3 is accepted.</summary>
     Number,

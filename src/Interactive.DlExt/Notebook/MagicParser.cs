@@ -143,7 +143,7 @@ public static class MagicParser
     {
         switch (option.Kind)
         {
-            case MagicOptionKind.Integer:
+            case MagicOptionKind.WholeNumber:
                 if (!int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var integer) || !InRange(option, integer))
                 {
                     throw new DlExtArgumentException(option.Name, value, option.AcceptedText());

@@ -13,15 +13,15 @@ internal static class TrainMagic
         var learningRate = a.Number("--lr", 1e-3);
         var options = new TrainingOptions
         {
-            Epochs = a.Integer("--epochs", 10),
-            BatchSize = a.Integer("--batch-size", 32),
+            Epochs = a.WholeNumber("--epochs", 10),
+            BatchSize = a.WholeNumber("--batch-size", 32),
             Optimizer = OptimizerFor(optimizerName, learningRate, a),
             Schedule = ScheduleFor(a),
             L1 = a.Number("--l1", 0),
             L2 = a.Number("--l2", 0),
-            Seed = (ulong)a.Integer("--seed", 0),
-            Threads = a.Integer("--threads", Environment.ProcessorCount),
-            EarlyStopping = a.IntegerOrNull("--early-stop") is { } patience ? new EarlyStopping(patience) : null,
+            Seed = (ulong)a.WholeNumber("--seed", 0),
+            Threads = a.WholeNumber("--threads", Environment.ProcessorCount),
+            EarlyStopping = a.WholeNumberOrNull("--early-stop") is { } patience ? new EarlyStopping(patience) : null,
         };
         if (a.Text("--val") is { } valName)
         {
@@ -59,7 +59,7 @@ internal static class TrainMagic
     private static LearningRateSchedule? ScheduleFor(MagicArguments a)
     {
         var text = a.Text("--schedule", "constant")!;
-        var warmup = a.Integer("--warmup", 0);
+        var warmup = a.WholeNumber("--warmup", 0);
         if (warmup > 0)
         {
             text += (text.Contains(':', StringComparison.Ordinal) ? "," : ":") + "warmup=" + warmup.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -87,13 +87,16 @@ internal static class TrainMagic
     private static Dataset ResolveData(INotebookHost host, string name, Sequential model)
     {
         var flat = model.Layers.Count > 0 && model.Layers[0] is Linear;
-        return name switch
+        var data = name switch
         {
-            "digits" => Datasets.Digits(flatten: flat),
-            "fashion-mnist" => Datasets.FashionMnist(train: true, flatten: flat),
-            "mnist" => Datasets.Mnist(train: true, flatten: flat),
+            "digits" => Datasets.Digits(),
+            "fashion-mnist" => Datasets.FashionMnist(train: true),
+            "mnist" => Datasets.Mnist(train: true),
             _ when MagicParser.IsIdentifier(name) => MagicInvoker.Variable<Dataset>(host, "--data", name),
             _ => throw new DlExtArgumentException("--data", name, "digits, fashion-mnist, mnist or the name of a C# variable holding a Dataset"),
         };
+
+        // Built-in image sets come as [1, H, W]; a model that starts with a Linear layer wants vectors.
+        return flat ? data.Flatten() : data;
     }
 }
