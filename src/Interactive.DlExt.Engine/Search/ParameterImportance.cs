@@ -4,9 +4,10 @@ namespace Interactive.DlExt.Search;
 /// A light-weight parameter importance (a one-way ANOVA per parameter, not fANOVA): over the completed
 /// trials, each parameter splits the objective values into groups (a choice: by value; a range: into
 /// ⌈√n⌉ (2 to 10) equal-count bins of its internal coordinate; trials where a conditional parameter was
-/// inactive form a group of their own). Its raw importance is η² = between-group sum of squares / total
-/// sum of squares, the share of the objective's variance the parameter alone explains; the shares are then
-/// scaled to sum to 1. Interactions are ignored, and many small groups inflate η², so read it as a ranking.
+/// inactive form a group of their own). Its raw importance is the share of the objective's variance the
+/// parameter alone explains, corrected for the variance any k groups explain by chance (ε², Kelley 1935):
+/// ε² = max(0, SS_between − (k−1)·SS_within/(n−k)) / SS_total. The shares are then scaled to sum to 1.
+/// Interactions are ignored, so read it as a ranking, not as fANOVA's exact decomposition.
 /// </summary>
 public static class ParameterImportance
 {
@@ -40,7 +41,10 @@ public static class ParameterImportance
                 between += g.Count * (gm - mean) * (gm - mean);
             }
 
-            result[p.Name] = between / total;
+            var k = groups.Count;
+            var within = total - between;
+            var chance = k > 1 && y.Length > k ? (k - 1) * within / (y.Length - k) : 0;
+            result[p.Name] = Math.Max(0, between - chance) / total;
         }
 
         var sum = result.Values.Sum();
