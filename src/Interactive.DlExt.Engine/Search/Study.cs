@@ -1,0 +1,97 @@
+namespace Interactive.DlExt.Search;
+
+/// <summary>
+/// A hyperparameter search: a space, a strategy, an objective direction, a seed and the recorded trials.
+/// <code>
+/// var study = new Study("lr-sweep", space, new StudyOptions { Strategy = new TpeSearch(), Seed = 1 });
+/// study.Optimize(trial => Train(trial.Parameters.Double("lr")), trials: 30);
+/// </code>
+/// With a <see cref="SqliteStudyStorage"/> the same study can be run by several processes at once and resumed
+/// after a crash: the trial budget is the study's total, so re-running the same call finishes what is left.
+/// </summary>
+public sealed class Study
+{
+    /// <summary>Creates the study, or opens it in the storage (which must hold the same direction, seed and space).</summary>
+    public Study(string name, SearchSpace space, StudyOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(space);
+        if (space.Parameters.Count == 0)
+        {
+            throw new DlExtArgumentException("space", "(empty)", "at least one parameter");
+        }
+
+        options ??= new StudyOptions();
+        Name = name;
+        Space = space;
+        Options = options;
+        Storage = options.Storage ?? new InMemoryStudyStorage(options.TimeProvider);
+        Id = Storage.OpenStudy(name, options.Direction, options.Seed, space);
+    }
+
+    /// <summary>The study name (its key in the storage).</summary>
+    public string Name { get; }
+
+    /// <summary>The search space.</summary>
+    public SearchSpace Space { get; }
+
+    /// <summary>The options the study was opened with.</summary>
+    public StudyOptions Options { get; }
+
+    /// <summary>Whether smaller or larger values are better.</summary>
+    public StudyDirection Direction => Options.Direction;
+
+    /// <summary>The strategy.</summary>
+    public SearchStrategy Strategy => Options.Strategy;
+
+    /// <summary>The pruner, or null.</summary>
+    public Pruner? Pruner => Options.Pruner;
+
+    /// <summary>The seed.</summary>
+    public ulong Seed => Options.Seed;
+
+    /// <summary>Where the trials are kept.</summary>
+    public IStudyStorage Storage { get; }
+
+    /// <summary>The current history, read from storage (includes other processes' trials).</summary>
+    public StudyHistory History => Storage.LoadHistory(Id, Space);
+
+    /// <summary>All trials in number order.</summary>
+    public IReadOnlyList<TrialRecord> Trials => History.Trials;
+
+    /// <summary>The best completed trial, or null.</summary>
+    public TrialRecord? BestTrial => History.Best;
+
+    internal int Id { get; }
+
+    /// <summary>The share of the objective's variance each parameter explains (see <see cref="Search.ParameterImportance"/>).</summary>
+    public IReadOnlyDictionary<string, double> ParameterImportance() => Search.ParameterImportance.Compute(History);
+
+    /// <summary>
+    /// Runs trials until the study holds <paramref name="trials"/> trials in total (or the strategy is exhausted),
+    /// <paramref name="parallelism"/> at a time. A throwing objective marks its trial Failed with the message and the
+    /// study goes on. Cancellation returns early without throwing: finished trials are kept and an interrupted trial
+    /// is left Waiting, to be re-run by the next call. Returns how many trials this call finished.
+    /// </summary>
+    public int Optimize(Func<Trial, double> objective, int trials, int parallelism = 1, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        return OptimizeAsync(t => Task.FromResult(objective(t)), trials, parallelism, cancellationToken).GetAwaiter().GetResult();
+    }
+
+    /// <summary>The asynchronous form of <see cref="Optimize"/>, for objectives that await (a trainer inside a notebook).</summary>
+    public Task<int> OptimizeAsync(Func<Trial, Task<double>> objective, int trials, int parallelism = 1, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        Guard.AtLeast(trials, 1, nameof(trials));
+        Guard.AtLeast(parallelism, 1, nameof(parallelism));
+        return new StudyRunner(this, objective, trials, cancellationToken).RunAsync(parallelism);
+    }
+
+    /// <summary>Asks the strategy for trial <paramref name="number"/> with its own generator.</summary>
+    internal Suggestion Suggest(StudyHistory history, int number) =>
+        Strategy.Suggest(history, number, RandomSource.Derive(Seed, (ulong)number));
+
+    /// <inheritdoc />
+    public override string ToString() => $"study '{Name}' ({Strategy.Name}, {Direction}, {History.Trials.Count} trials)";
+}

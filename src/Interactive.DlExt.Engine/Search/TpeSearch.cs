@@ -1,0 +1,141 @@
+namespace Interactive.DlExt.Search;
+
+/// <summary>
+/// Tree-structured Parzen Estimator (Bergstra, Bardenet, Bengio and Kégl 2011, "Algorithms for
+/// Hyper-Parameter Optimization"). After <see cref="StartupTrials"/> random trials, the completed trials are
+/// split at the γ quantile of their values into good (the best ⌈γ·n⌉, at most <see cref="MaxGoodTrials"/>)
+/// and bad; per parameter, l(x) is a Parzen density of the good values and g(x) of the bad ones (Gaussian
+/// mixtures with adaptive bandwidths, in log(x) for log ranges; smoothed counts for choices, each choice
+/// getting <see cref="PriorWeight"/>/k of a pseudo-count). <see cref="Candidates"/> values are drawn from l and
+/// the one with the largest l(x)/g(x) is used. Parameters are modelled independently; a conditional
+/// parameter is modelled from the trials where it was active.
+/// Trial n's suggestion depends on the study seed, n, and the trials completed when n was asked: with
+/// parallel workers that set depends on timing, so TPE runs are reproducible only with parallelism 1.
+/// </summary>
+public sealed class TpeSearch : SearchStrategy
+{
+    /// <summary>Creates a TPE search.</summary>
+    /// <param name="startupTrials">Random trials before modelling starts. The default is 10.</param>
+    /// <param name="candidates">Draws from l(x) per parameter. The default is 24.</param>
+    /// <param name="gamma">The fraction of trials called good. The default is 0.25.</param>
+    /// <param name="maxGoodTrials">The most trials called good. The default is 25.</param>
+    /// <param name="priorWeight">Pseudo-count weight of the flat prior. The default is 1.</param>
+    public TpeSearch(int startupTrials = 10, int candidates = 24, double gamma = 0.25, int maxGoodTrials = 25, double priorWeight = 1.0)
+    {
+        StartupTrials = Guard.AtLeast(startupTrials, 0, nameof(startupTrials));
+        Candidates = Guard.AtLeast(candidates, 1, nameof(candidates));
+        Gamma = Guard.Between(gamma, 0, 1, nameof(gamma));
+        MaxGoodTrials = Guard.AtLeast(maxGoodTrials, 1, nameof(maxGoodTrials));
+        PriorWeight = Guard.Positive(priorWeight, nameof(priorWeight));
+    }
+
+    /// <summary>Random trials before modelling starts.</summary>
+    public int StartupTrials { get; }
+
+    /// <summary>Draws from l(x) per parameter.</summary>
+    public int Candidates { get; }
+
+    /// <summary>The fraction of trials called good.</summary>
+    public double Gamma { get; }
+
+    /// <summary>The most trials called good.</summary>
+    public int MaxGoodTrials { get; }
+
+    /// <summary>Pseudo-count weight of the flat prior.</summary>
+    public double PriorWeight { get; }
+
+    /// <inheritdoc />
+    public override string Name => "tpe";
+
+    /// <inheritdoc />
+    public override Suggestion Suggest(StudyHistory history, int trialNumber, RandomSource random)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(random);
+        var completed = history.Completed;
+        if (completed.Count < Math.Max(StartupTrials, 2))
+        {
+            return Suggestion.Ready(SampleSpace(history.Space, (p, _) => p.Sample(random)));
+        }
+
+        var ranked = history.Ranked(completed);
+        var goodCount = Math.Min(MaxGoodTrials, (int)Math.Ceiling(Gamma * ranked.Count));
+        var good = ranked.Take(goodCount).ToArray();
+        var bad = ranked.Skip(goodCount).ToArray();
+        return Suggestion.Ready(SampleSpace(history.Space, (p, _) => SampleOne(p, good, bad, random)));
+    }
+
+    private object SampleOne(SearchParameter p, TrialRecord[] good, TrialRecord[] bad, RandomSource random)
+    {
+        var below = good.Where(t => t.Parameters.Has(p.Name)).Select(t => t.Parameters.Value(p.Name)).ToArray();
+        var above = bad.Where(t => t.Parameters.Has(p.Name)).Select(t => t.Parameters.Value(p.Name)).ToArray();
+        return p switch
+        {
+            NumericParameter n => SampleNumeric(n, below, above, random),
+            ChoiceParameter c => SampleChoice(c, below, above, random),
+            _ => p.Sample(random),
+        };
+    }
+
+    private object SampleNumeric(NumericParameter p, object[] below, object[] above, RandomSource random)
+    {
+        var l = new ParzenEstimator(below.Select(p.ToInternal).ToArray(), p.InternalLow, p.InternalHigh, PriorWeight);
+        var g = new ParzenEstimator(above.Select(p.ToInternal).ToArray(), p.InternalLow, p.InternalHigh, PriorWeight);
+        var best = double.NaN;
+        var bestScore = double.NegativeInfinity;
+        for (var i = 0; i < Candidates; i++)
+        {
+            var x = l.Sample(random);
+            var score = l.LogDensity(x) - g.LogDensity(x);
+            if (score > bestScore)
+            {
+                (best, bestScore) = (x, score);
+            }
+        }
+
+        return p.FromInternal(best);
+    }
+
+    private object SampleChoice(ChoiceParameter p, object[] below, object[] above, RandomSource random)
+    {
+        var k = p.Values.Count;
+        var l = Smoothed(p, below);
+        var g = Smoothed(p, above);
+        var bestIndex = 0;
+        var bestScore = double.NegativeInfinity;
+        for (var i = 0; i < Candidates; i++)
+        {
+            var u = random.NextDouble();
+            var j = 0;
+            for (var acc = l[0]; j < k - 1 && u >= acc; acc += l[++j])
+            {
+            }
+
+            var score = Math.Log(l[j]) - Math.Log(g[j]);
+            if (score > bestScore)
+            {
+                (bestIndex, bestScore) = (j, score);
+            }
+        }
+
+        return p.Values[bestIndex];
+    }
+
+    /// <summary>Category probabilities (count + prior/k) / (n + prior).</summary>
+    private double[] Smoothed(ChoiceParameter p, object[] seen)
+    {
+        var k = p.Values.Count;
+        var weights = Enumerable.Repeat(PriorWeight / k, k).ToArray();
+        foreach (var value in seen)
+        {
+            var i = p.IndexOf(value);
+            if (i >= 0)
+            {
+                weights[i] += 1;
+            }
+        }
+
+        var total = weights.Sum();
+        return weights.Select(w => w / total).ToArray();
+    }
+}
