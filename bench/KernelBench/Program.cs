@@ -13,6 +13,13 @@ if (threadCounts[0] == 0)
 foreach (var threads in threadCounts)
 {
     using var pool = new ComputePool(threads);
+    if (what is "convgemm")
+    {
+        Gemm(pool, "conv fwd per image", true, true, 196, 64, 288);
+        Gemm(pool, "conv fwd per image NN", false, false, 196, 64, 288);
+        Gemm(pool, "conv dX per image", true, false, 288, 196, 64);
+    }
+
     if (what is "all" or "gemm")
     {
         foreach (var batch in new[] { 64, 256 })
@@ -29,6 +36,8 @@ foreach (var threads in threadCounts)
         }
 
         Gemm(pool, "square 512", false, false, 512, 512, 512);
+        Gemm(pool, "conv fwd per image", true, true, 196, 64, 288);
+        Gemm(pool, "conv dX per image", true, false, 288, 196, 64);
     }
 
     if (what is "all" or "conv")

@@ -19,6 +19,17 @@ internal static unsafe class GemmPacking
         {
             // A is stored k×m: each k gives `rows` contiguous values.
             var src = a + (k0 * lda) + i0;
+            if (rows == Mr)
+            {
+                for (var k = 0; k < kc; k++, src += lda, dst += Mr)
+                {
+                    Sse.Store(dst, Sse.LoadVector128(src));
+                    *(long*)(dst + 4) = *(long*)(src + 4);
+                }
+
+                return;
+            }
+
             for (var k = 0; k < kc; k++, src += lda, dst += Mr)
             {
                 var r = 0;

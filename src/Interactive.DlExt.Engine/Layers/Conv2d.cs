@@ -1,0 +1,152 @@
+using System.Globalization;
+
+namespace Interactive.DlExt;
+
+/// <summary>
+/// A 2-D convolution over [channels, height, width] items: y[o] = b[o] + Σ_c W[o, c] ⋆ x[c], with zero padding
+/// and a stride. Weights [out, in, kH, kW] start He-normal (fanIn = in·kH·kW), biases at zero.
+/// </summary>
+public sealed class Conv2d : Layer
+{
+    private readonly int? _declaredInChannels;
+    private Parameter? _weight;
+    private Parameter? _bias;
+    private Tensor? _output;
+    private Tensor? _inputGradient;
+    private float[] _columns = [];
+    private ConvolutionGeometry _geometry;
+
+    /// <summary>Creates a convolution whose input channels come from the input shape.</summary>
+    /// <param name="outChannels">Filters (output channels).</param>
+    /// <param name="kernelSize">The square kernel's side.</param>
+    /// <param name="stride">Step between windows.</param>
+    /// <param name="padding">Zeros added on every side.</param>
+    public Conv2d(int outChannels, int kernelSize, int stride = 1, int padding = 0)
+        : this(null, outChannels, kernelSize, kernelSize, stride, padding)
+    {
+    }
+
+    /// <summary>Creates a convolution with a rectangular kernel.</summary>
+    /// <param name="outChannels">Filters (output channels).</param>
+    /// <param name="kernel">The kernel's height and width.</param>
+    /// <param name="stride">Step between windows.</param>
+    /// <param name="padding">Zeros added on every side.</param>
+    public Conv2d(int outChannels, (int Height, int Width) kernel, int stride = 1, int padding = 0)
+        : this(null, outChannels, kernel.Height, kernel.Width, stride, padding)
+    {
+    }
+
+    /// <summary>Creates a convolution that checks its input has <paramref name="inChannels"/> channels.</summary>
+    /// <param name="inChannels">Channels each input item must have.</param>
+    /// <param name="outChannels">Filters (output channels).</param>
+    /// <param name="kernelSize">The square kernel's side.</param>
+    /// <param name="stride">Step between windows.</param>
+    /// <param name="padding">Zeros added on every side.</param>
+    public Conv2d(int inChannels, int outChannels, int kernelSize, int stride, int padding)
+        : this(Guard.AtLeast(inChannels, 1, nameof(inChannels)), outChannels, kernelSize, kernelSize, stride, padding)
+    {
+    }
+
+    private Conv2d(int? inChannels, int outChannels, int kernelHeight, int kernelWidth, int stride, int padding)
+    {
+        _declaredInChannels = inChannels;
+        OutChannels = Guard.AtLeast(outChannels, 1, nameof(outChannels));
+        KernelHeight = Guard.AtLeast(kernelHeight, 1, "kernelSize");
+        KernelWidth = Guard.AtLeast(kernelWidth, 1, "kernelSize");
+        Stride = Guard.AtLeast(stride, 1, nameof(stride));
+        Padding = Guard.AtLeast(padding, 0, nameof(padding));
+    }
+
+    /// <summary>Output channels.</summary>
+    public int OutChannels { get; }
+
+    /// <summary>Kernel height.</summary>
+    public int KernelHeight { get; }
+
+    /// <summary>Kernel width.</summary>
+    public int KernelWidth { get; }
+
+    /// <summary>Step between windows.</summary>
+    public int Stride { get; }
+
+    /// <summary>Zeros added on every side.</summary>
+    public int Padding { get; }
+
+    /// <inheritdoc />
+    public override string Describe()
+    {
+        var inChannels = IsBuilt ? InputShape[0].ToString(CultureInfo.InvariantCulture)
+            : _declaredInChannels?.ToString(CultureInfo.InvariantCulture) ?? "?";
+        return $"Conv2d({inChannels} → {OutChannels}, {KernelHeight}×{KernelWidth}, stride {Stride}, pad {Padding})";
+    }
+
+    /// <inheritdoc />
+    public override Tensor Forward(Tensor input, LayerContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        CheckInput(input);
+        var geometry = _geometry with { Batch = input.BatchSize };
+        var output = Reuse(ref _output, input.BatchSize, OutputShape);
+        if (_columns.Length != geometry.ColumnsLength)
+        {
+            _columns = new float[checked((int)geometry.ColumnsLength)];
+        }
+
+        Convolution.Forward(context.Pool, geometry, input.Data, _weight!.Buffer, _weight.Offset, _bias!.Buffer, _bias.Offset, output.Data, _columns);
+        _geometry = geometry;
+        return output;
+    }
+
+    /// <inheritdoc />
+    public override Tensor? Backward(Tensor outputGradient, LayerContext context)
+    {
+        ArgumentNullException.ThrowIfNull(outputGradient);
+        ArgumentNullException.ThrowIfNull(context);
+        if (outputGradient.Length != (long)_geometry.Batch * _geometry.OutputLength)
+        {
+            throw ShapeError(outputGradient.Shape, $"the output gradient of the last forward pass [{_geometry.Batch}, {string.Join(", ", OutputShape)}]");
+        }
+
+        if (_weight!.Trainable)
+        {
+            Convolution.BackwardWeights(context.Pool, _geometry, _columns, outputGradient.Data,
+                _weight.GradientBuffer, _weight.Offset, _bias!.GradientBuffer, _bias.Offset);
+        }
+
+        if (!InputGradientRequired)
+        {
+            return null;
+        }
+
+        var inputGradient = Reuse(ref _inputGradient, _geometry.Batch, InputShape);
+        Convolution.BackwardData(context.Pool, _geometry, outputGradient.Data, _weight.Buffer, _weight.Offset, inputGradient.Data);
+        return inputGradient;
+    }
+
+    /// <inheritdoc />
+    protected override int[] OnBuild(int[] inputShape)
+    {
+        if (inputShape.Length != 3)
+        {
+            throw ShapeError(inputShape, "an item shape [channels, height, width]");
+        }
+
+        if (_declaredInChannels is { } declared && declared != inputShape[0])
+        {
+            throw ShapeError(inputShape, $"{declared} input channels");
+        }
+
+        var geometry = new ConvolutionGeometry(0, inputShape[0], inputShape[1], inputShape[2], OutChannels, KernelHeight, KernelWidth, Stride, Padding);
+        if (inputShape[0] < 1 || inputShape[1] < 1 || inputShape[2] < 1
+            || inputShape[1] + (2 * Padding) < KernelHeight || inputShape[2] + (2 * Padding) < KernelWidth)
+        {
+            throw ShapeError(inputShape, $"an image at least {KernelHeight}×{KernelWidth} once padded by {Padding}");
+        }
+
+        _geometry = geometry;
+        var patch = geometry.Patch;
+        _weight = AddParameter("weight", [OutChannels, inputShape[0], KernelHeight, KernelWidth], Initializer.HeNormal, patch, OutChannels * KernelHeight * KernelWidth);
+        _bias = AddParameter("bias", [OutChannels], Initializer.Zeros, patch, OutChannels);
+        return [OutChannels, geometry.OutputHeight, geometry.OutputWidth];
+    }
+}
