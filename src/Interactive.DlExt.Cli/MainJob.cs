@@ -30,7 +30,16 @@ internal static class MainJob
                 : new Sequential(new Linear(inputs, 128), new ReLU(), new Linear(128, 64), new ReLU(), new Linear(64, classes));
         }
 
-        throw new DlExtArgumentException("--model", options.Model, "mlp (the cnn model arrives with the convolution layers)");
+        // The benchmark CNN for 28×28 images; a smaller one for the 8×8 digits.
+        var side = train.ItemShape[^1];
+        return side >= 28
+            ? new Sequential(
+                new Conv2d(32, 3, padding: 1), new ReLU(), new MaxPool2d(2),
+                new Conv2d(64, 3, padding: 1), new ReLU(), new MaxPool2d(2),
+                new Flatten(), new Linear(128), new ReLU(), new Linear(classes))
+            : new Sequential(
+                new Conv2d(16, 3, padding: 1), new ReLU(), new MaxPool2d(2),
+                new Flatten(), new Linear(64), new ReLU(), new Linear(classes));
     }
 
     public static TrainingHistory Run(CliOptions options, Dataset train, Dataset test, TextWriter output)
