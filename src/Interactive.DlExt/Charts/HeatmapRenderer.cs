@@ -111,7 +111,7 @@ internal static class HeatmapRenderer
         }
 
         writer.End("g");
-        ColorBar.Write(writer, chart.ValueLabel, domain.Item1, domain.Item2, chart.LogColor, right + 14, top, bottom);
+        ColorBar.Write(writer, chart.ValueLabel, domain.Item1, domain.Item2, chart.LogColor, right + 14, top, bottom, width - 4);
         ChartFrame.YLabel(writer, chart.RowTitle, 18, top, bottom);
         ChartFrame.XLabel(writer, chart.ColumnTitle, left, right, height - 8);
         return writer.Finish();
