@@ -140,7 +140,7 @@ internal static class ChartFrame
         }
 
         var cy = (top + bottom) / 2;
-        var text = TextMetrics.Fit(label, bottom - top + 20, LabelSize);
+        var text = TextMetrics.Fit(label, bottom - top, LabelSize);
         writer.TextAt(x, cy, text, "middle", TextColor, LabelSize, "axis-label", $"rotate(-90 {SvgNumber.Format(x)} {SvgNumber.Format(cy)})");
     }
 

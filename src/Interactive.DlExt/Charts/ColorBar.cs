@@ -11,7 +11,7 @@ internal static class ColorBar
     /// Writes a bar at (x, top)–(x + 14, bottom) coloured from low (bottom) to high (top),
     /// or the reverse when <paramref name="reversed"/> (so that "best" is always the bright end).
     /// </summary>
-    public static void Write(SvgWriter writer, string? title, double min, double max, bool log, double x, double top, double bottom, bool reversed = false)
+    public static void Write(SvgWriter writer, string? title, double min, double max, bool log, double x, double top, double bottom, double rightEdge, bool reversed = false)
     {
         var id = writer.Id("scale");
         writer.Begin("g").Attr("class", "color-scale").Open();
@@ -49,7 +49,7 @@ internal static class ColorBar
         writer.End("g");
         if (!string.IsNullOrEmpty(title))
         {
-            writer.TextAt(x + 7, top - 8, TextMetrics.Fit(title, 120), "middle", ChartFrame.TextColor, cssClass: "color-title");
+            writer.TextAt(x + 7, top - 8, TextMetrics.Fit(title, Math.Min(140, 2 * (rightEdge - x - 7))), "middle", ChartFrame.TextColor, cssClass: "color-title");
         }
 
         writer.End("g");

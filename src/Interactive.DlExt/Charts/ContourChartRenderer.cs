@@ -86,7 +86,7 @@ internal static class ContourChartRenderer
         }
 
         writer.End("g");
-        LevelLegend(writer, chart.ValueLabel, valueRange, thresholds, chart.Levels, right + 16, top, bottom);
+        LevelLegend(writer, chart.ValueLabel, valueRange, thresholds, chart.Levels, right + 16, top, bottom, width - 4);
         ChartFrame.YLabel(writer, chart.YLabel, 18, top, bottom);
         ChartFrame.XLabel(writer, chart.XLabel, left, right, height - 8);
         return writer.Finish();
@@ -119,7 +119,7 @@ internal static class ContourChartRenderer
         writer.End("g");
     }
 
-    private static void LevelLegend(SvgWriter writer, string? title, (double Min, double Max) range, double[] thresholds, int levels, double x, double top, double bottom)
+    private static void LevelLegend(SvgWriter writer, string? title, (double Min, double Max) range, double[] thresholds, int levels, double x, double top, double bottom, double rightEdge)
     {
         writer.Begin("g").Attr("class", "level-scale").Open();
         var bandHeight = (bottom - top) / levels;
@@ -143,7 +143,7 @@ internal static class ContourChartRenderer
         writer.End("g");
         if (!string.IsNullOrEmpty(title))
         {
-            writer.TextAt(x + 7, top - 8, TextMetrics.Fit(title, 100), "middle", ChartFrame.TextColor, cssClass: "color-title");
+            writer.TextAt(x + 7, top - 8, TextMetrics.Fit(title, Math.Min(140, 2 * (rightEdge - x - 7))), "middle", ChartFrame.TextColor, cssClass: "color-title");
         }
 
         writer.End("g");

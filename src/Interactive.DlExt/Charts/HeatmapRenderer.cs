@@ -92,23 +92,26 @@ internal static class HeatmapRenderer
         }
 
         writer.Begin("g").Attr("class", "row-labels").Attr("text-anchor", "end").Attr("fill", ChartFrame.TextColor).Open();
-        for (var i = 0; i < rows; i++)
+        // Thin the labels when cells are smaller than a line of text, so neighbours never overlap.
+        var everyRow = (int)Math.Ceiling(12 / cellHeight);
+        for (var i = 0; i < rows; i += everyRow)
         {
-            writer.TextAt(left - 6, top + ((i + 0.5) * cellHeight) + 4, TextMetrics.Fit(rowLabels[i], rowLabelWidth));
+            writer.TextAt(left - 6, top + ((i + 0.5) * cellHeight) + 4, TextMetrics.Fit(rowLabels[i], rowLabelWidth + 1));
         }
 
         writer.End("g");
         writer.Begin("g").Attr("class", "column-labels").Attr("text-anchor", slanted ? "end" : "middle").Attr("fill", ChartFrame.TextColor).Open();
-        for (var j = 0; j < columns; j++)
+        var everyColumn = slanted ? (int)Math.Ceiling(12 / cellWidth) : 1;
+        for (var j = 0; j < columns; j += everyColumn)
         {
             var x = left + ((j + 0.5) * cellWidth);
-            var label = TextMetrics.Fit(columnLabels[j], slanted ? (labelBand - 10) / 0.72 : cellWidth);
+            var label = TextMetrics.Fit(columnLabels[j], (slanted ? (labelBand - 10) / 0.72 : cellWidth) + 1);
             var transform = slanted ? $"rotate(-45 {SvgNumber.Format(x)} {SvgNumber.Format(bottom + 10)})" : null;
             writer.TextAt(x, bottom + 14, label, transform: transform);
         }
 
         writer.End("g");
-        ColorBar.Write(writer, chart.ValueLabel, domain.Item1, domain.Item2, chart.LogColor, right + 14, top, bottom);
+        ColorBar.Write(writer, chart.ValueLabel, domain.Item1, domain.Item2, chart.LogColor, right + 14, top, bottom, width - 4);
         ChartFrame.YLabel(writer, chart.RowTitle, 18, top, bottom);
         ChartFrame.XLabel(writer, chart.ColumnTitle, left, right, height - 8);
         return writer.Finish();

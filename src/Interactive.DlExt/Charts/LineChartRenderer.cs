@@ -180,9 +180,11 @@ internal static class LineChartRenderer
         writer.Begin("g").Attr("class", "marker-point").Open();
         writer.Begin("circle").Attr("cx", x).Attr("cy", y).Attr("r", 5.5).Attr("fill", "none").Attr("stroke", "#000000").Attr("stroke-width", 2)
             .WithTitle("circle", $"{marker.Label}: {TickFormat.Value(marker.Y)} at {TickFormat.Value(marker.X)}");
-        var textWidth = TextMetrics.Width(marker.Label);
-        var leftSide = x + 9 + textWidth > right;
-        writer.TextAt(leftSide ? x - 9 : x + 9, y - 9, marker.Label, leftSide ? "end" : "start", "#000000", weight: "600");
+        // The label goes on the side with room, cut to the plot so it never covers the axis labels.
+        var left = xScale.Map(xScale.Minimum);
+        var leftSide = x + 9 + TextMetrics.Width(marker.Label) > right && x - left > right - x;
+        var label = TextMetrics.Fit(marker.Label, (leftSide ? x - left : right - x) - 12);
+        writer.TextAt(leftSide ? x - 9 : x + 9, y - 9, label, leftSide ? "end" : "start", "#000000", weight: "600");
         writer.End("g");
     }
 
@@ -197,8 +199,10 @@ internal static class LineChartRenderer
         writer.Begin("g").Attr("class", "marker-vertical").Open();
         writer.Begin("line").Attr("x1", x).Attr("y1", top).Attr("x2", x).Attr("y2", bottom).Attr("stroke", "#444444")
             .Attr("stroke-width", 1.5).Attr("stroke-dasharray", "5 4").WithTitle("line", $"{marker.Label} at {TickFormat.Value(marker.X)}");
-        var leftSide = x + 5 + TextMetrics.Width(marker.Label) > right;
-        writer.TextAt(leftSide ? x - 5 : x + 5, top + 12, marker.Label, leftSide ? "end" : "start", "#444444");
+        var left = xScale.Map(xScale.Minimum);
+        var leftSide = x + 5 + TextMetrics.Width(marker.Label) > right && x - left > right - x;
+        var label = TextMetrics.Fit(marker.Label, (leftSide ? x - left : right - x) - 8);
+        writer.TextAt(leftSide ? x - 5 : x + 5, top + 12, label, leftSide ? "end" : "start", "#444444");
         writer.End("g");
     }
 

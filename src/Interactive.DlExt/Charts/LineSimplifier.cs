@@ -3,12 +3,12 @@ namespace Interactive.DlExt.Charts;
 /// <summary>
 /// Thins a polyline in pixel space without changing how it looks: first the first/min/max/last point of
 /// each pixel-wide bucket (M4: keeps every spike of a noisy training loss), then Ramer–Douglas–Peucker with
-/// a sub-pixel tolerance (removes the many points of smooth stretches such as an EMA or a schedule).
+/// a tolerance under a pixel (0.75 by default) (removes the many points of smooth stretches such as an EMA or a schedule).
 /// </summary>
 internal static class LineSimplifier
 {
     /// <summary>Simplifies points sorted by x; <paramref name="bucketWidth"/> and <paramref name="tolerance"/> are pixels.</summary>
-    public static List<(double X, double Y)> Simplify(List<(double X, double Y)> points, double bucketWidth = 1, double tolerance = 0.5)
+    public static List<(double X, double Y)> Simplify(List<(double X, double Y)> points, double bucketWidth = 1, double tolerance = 0.75)
     {
         if (points.Count <= 3)
         {

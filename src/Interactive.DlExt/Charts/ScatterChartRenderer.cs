@@ -86,7 +86,7 @@ internal static class ScatterChartRenderer
         writer.End("g");
         if (colorRange is not null)
         {
-            ColorBar.Write(writer, chart.ColorLabel, colorDomain.Min, colorDomain.Max, false, right + 16, top, bottom);
+            ColorBar.Write(writer, chart.ColorLabel, colorDomain.Min, colorDomain.Max, false, right + 16, top, bottom, width - 4);
         }
 
         ChartFrame.YLabel(writer, chart.YLabel, 18, top, bottom);

@@ -101,7 +101,7 @@ public class LineChartTests
     {
         var svg = ChartSamples.TrainingRun(panel: false).ToSvg();
 
-        Assert.True(Encoding.UTF8.GetByteCount(svg) < 10 * 1024, $"{Encoding.UTF8.GetByteCount(svg)} bytes");
+        Assert.True(Encoding.UTF8.GetByteCount(svg) < 10_000, $"{Encoding.UTF8.GetByteCount(svg)} bytes");
     }
 
     [Fact]

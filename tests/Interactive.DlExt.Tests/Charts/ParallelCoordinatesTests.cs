@@ -1,0 +1,38 @@
+using Interactive.DlExt.Charts;
+using Interactive.DlExt.Tests.Support;
+
+namespace Interactive.DlExt.Tests.Charts;
+
+public class ParallelCoordinatesTests
+{
+    [Fact]
+    public void One_polyline_per_trial_across_each_axis_plus_the_objective()
+    {
+        var root = Svg.Parse(ChartSamples.Trials().ToSvg());
+
+        Assert.Equal(20, root.QuerySelectorAll("path.trial").Length);
+        Assert.Equal(["learning rate", "dropout", "optimizer", "validation loss"], Svg.Texts(root, ".axis-name"));
+        var optimizerTicks = Svg.Texts(root.QuerySelectorAll(".parallel-axis")[2], ".y-ticks text");
+        Assert.Equal(["SGD", "Adam", "AdamW"], optimizerTicks);
+        Assert.Contains("1e-3", Svg.Texts(root.QuerySelectorAll(".parallel-axis")[0], ".y-ticks text"));
+    }
+
+    [Fact]
+    public void Failed_trials_are_grey_and_drawn_first_and_the_best_trial_is_drawn_last_in_the_bright_colour()
+    {
+        var root = Svg.Parse(ChartSamples.Trials().ToSvg());
+
+        var trials = root.QuerySelectorAll("path.trial");
+        Assert.Equal("#bbbbbb", trials[0].GetAttribute("stroke"));
+        Assert.StartsWith("trial 5:", trials[0].QuerySelector("title")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(ChartPalette.Sequential(1), trials[^1].GetAttribute("stroke"));
+    }
+
+    [Fact]
+    public void No_trials_shows_a_placeholder()
+    {
+        var root = Svg.Parse(new ParallelCoordinates { Axes = [ParallelAxis.Numeric("x", [])] }.ToSvg());
+
+        Assert.Equal("No data yet", root.QuerySelector(".no-data")!.TextContent);
+    }
+}
