@@ -20,7 +20,7 @@ public static class Dl
         var handle = host.Display(new TrainingStatus("preparing training…"));
         if (!request.Quiet)
         {
-            options.Callbacks.Add(new LiveView(handle, options.TimeProvider));
+            options.Callbacks.Add(new LiveView(handle, options.TimeProvider, host.MinimumUpdateInterval));
         }
 
         // Awaited inside the magic's handler: updates sent after the handler returns would be dropped.

@@ -17,6 +17,10 @@ public interface INotebookHost
 
     /// <summary>Stores a value as a variable of the user's session, with its real type.</summary>
     Task SetVariableAsync(string name, object value, Type type);
+
+    /// <summary>The least time between two live updates (a notebook resends the whole output each time).</summary>
+    /// <value>The default is half a second.</value>
+    TimeSpan MinimumUpdateInterval => TimeSpan.FromMilliseconds(500);
 }
 
 /// <summary>A displayed output that can be replaced in place (same display id).</summary>

@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Text;
+
+namespace Interactive.DlExt;
+
+/// <summary>One line of terminal progress for a training run: epoch bar, losses, accuracy, learning rate, time.</summary>
+public static class ProgressLine
+{
+    /// <summary>Formats the state of <paramref name="history"/>, e.g.
+    /// "epoch  3/20 [#####...............] loss 0.2345 val 0.2101 acc 93.10% lr 1.0e-03 1.2s".</summary>
+    public static string Format(TrainingHistory history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        var s = history.Settings;
+        var done = history.Epochs.Count;
+        const int width = 20;
+        var filled = s.Epochs == 0 ? 0 : (int)Math.Round(width * (double)done / s.Epochs);
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"epoch {done,2}/{s.Epochs} [{new string('#', filled)}{new string('.', width - filled)}]");
+        if (history.LastEpoch is { } e)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $" loss {e.TrainLoss:F4}");
+            if (e.ValidationLoss is { } vl)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $" val {vl:F4}");
+            }
+
+            if ((e.ValidationAccuracy ?? e.TrainAccuracy) is { } acc)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $" acc {acc:P2}");
+            }
+
+            sb.Append(CultureInfo.InvariantCulture, $" lr {e.LearningRate:0.0e+00}");
+        }
+        else if (history.Steps.Count > 0)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $" step {history.Steps.Count} loss {history.Steps[^1].Loss:F4}");
+        }
+
+        var seconds = history.IsComplete ? history.Elapsed.TotalSeconds : history.Epochs.Sum(x => x.Duration.TotalSeconds);
+        sb.Append(CultureInfo.InvariantCulture, $" {seconds:F1}s");
+        if (history.IsComplete)
+        {
+            sb.Append(" - ").Append(history.StopMessage);
+        }
+
+        return sb.ToString();
+    }
+}
