@@ -27,4 +27,21 @@ public static class MagicLine
 
         throw new DlExtArgumentException("cell", $"no line number {occurrence + 1} starting with {magicName} was found in the cell.");
     }
+
+    /// <summary>The name of the first line of <paramref name="cellText"/> that starts with one of this package's magics
+    /// (a fallback for kernels that do not say which magic they invoked).</summary>
+    public static string FirstMagicIn(string cellText)
+    {
+        ArgumentNullException.ThrowIfNull(cellText);
+        foreach (var raw in cellText.Split('\n'))
+        {
+            var firstWord = raw.Trim().Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+            if (firstWord is not null && DlExtMagics.All.Any(s => s.Name == firstWord))
+            {
+                return firstWord;
+            }
+        }
+
+        throw new DlExtArgumentException("cell", "the cell contains no Interactive.DlExt magic line.");
+    }
 }
