@@ -10,9 +10,7 @@ internal static class MainJob
         var (train, test) = options.Data switch
         {
             // The digits have no official test set: hold out a stratified 20 % once, with the run's seed.
-            "digits" => DataSplit.Split(Datasets.Digits(), 0.2, options.Seed) is var (tr, te)
-                ? (tr.WithName("digits (train)"), te.WithName("digits (test)"))
-                : default,
+            "digits" => DataSplit.TrainTest(Datasets.Digits(), 0.2, options.Seed),
             "fashion-mnist" => (Datasets.FashionMnist(options.DataFolder, train: true), Datasets.FashionMnist(options.DataFolder, train: false)),
             _ => (Datasets.Mnist(options.DataFolder, train: true), Datasets.Mnist(options.DataFolder, train: false)),
         };

@@ -26,6 +26,24 @@ public static class DataSplit
         return (data.Subset(train, PartName(data, "train")), data.Subset(validation, PartName(data, "validation")));
     }
 
+    /// <summary>Holds out a test set: the parts are named "(train)" and "(test)". Touch the test part once, at the end,
+    /// after every choice was made on validation data.</summary>
+    /// <param name="data">The samples.</param>
+    /// <param name="testFraction">The share of samples for testing, in (0, 1).</param>
+    /// <param name="seed">The seed that picks the samples.</param>
+    /// <param name="stratified">Whether each class is split in the same proportion (classification only).</param>
+    /// <returns>The training part and the test part.</returns>
+    public static (Dataset Train, Dataset Test) TrainTest(this Dataset data, double testFraction, ulong seed, bool stratified = true)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        CheckFraction(testFraction, "test split");
+        var testCount = PartSize(data.Count, testFraction, "test split");
+        var all = Enumerable.Range(0, data.Count).ToArray();
+        var (test, train) = Pick(data, all, testCount, RandomSource.Derive(seed, 1), stratified);
+        CheckNotEmpty(data, train.Length, "test split", testFraction, "training");
+        return (data.Subset(train, PartName(data, "train")), data.Subset(test, PartName(data, "test")));
+    }
+
     /// <summary>Splits <paramref name="data"/> into training, validation and test parts.</summary>
     /// <param name="data">The samples.</param>
     /// <param name="validationFraction">The share of all samples for validation, in (0, 1).</param>

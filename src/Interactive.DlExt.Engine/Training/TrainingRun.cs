@@ -166,7 +166,7 @@ internal sealed class TrainingRun
             Raise(TrainingEvent.EpochEnded, state);
         }
 
-        var (reason, message) = state.PendingStop ?? (StopReason.Completed, $"completed {_options.Epochs} epochs");
+        var (reason, message) = state.PendingStop ?? (StopReason.Completed, _options.Epochs == 1 ? "completed 1 epoch" : $"completed {_options.Epochs} epochs");
         _history.Elapsed = time.GetElapsedTime(started);
         _history.Complete(reason, message);
         Raise(TrainingEvent.TrainingEnded, state);

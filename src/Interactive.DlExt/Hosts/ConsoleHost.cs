@@ -56,8 +56,9 @@ public sealed class ConsoleHost : INotebookHost
 
     private sealed class Handle(ConsoleHost host) : IDisplayHandle
     {
-        private int _epochsPrinted = -1;
+        private int _epochsPrinted;
         private bool _open;
+        private bool _summaryPrinted;
 
         public void Update(object value)
         {
@@ -69,26 +70,28 @@ public sealed class ConsoleHost : INotebookHost
                 return;
             }
 
+            if (history.IsComplete && _summaryPrinted)
+            {
+                return;
+            }
+
             if (host._rewrite)
             {
                 output.Write("\r" + ProgressLine.Format(history).PadRight(100));
                 _open = true;
-                if (history.IsComplete)
-                {
-                    CloseLine();
-                }
-
-                return;
+            }
+            else if (history.Epochs.Count != _epochsPrinted)
+            {
+                // Redirected output: one line per finished epoch.
+                _epochsPrinted = history.Epochs.Count;
+                output.WriteLine(ProgressLine.Format(history));
             }
 
-            // Redirected output: one line per finished epoch, and the final line.
-            if (history.Epochs.Count != _epochsPrinted || history.IsComplete)
+            if (history.IsComplete)
             {
-                _epochsPrinted = history.Epochs.Count;
-                if (history.Epochs.Count > 0 || history.IsComplete)
-                {
-                    output.WriteLine(ProgressLine.Format(history));
-                }
+                CloseLine();
+                output.WriteLine(ProgressLine.Summary(history));
+                _summaryPrinted = true;
             }
         }
 

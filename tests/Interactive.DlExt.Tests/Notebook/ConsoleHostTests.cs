@@ -16,7 +16,9 @@ public sealed class ConsoleHostTests
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("preparing training…", lines[0]);
         Assert.Matches(@"^epoch  1/3 \[#######\.+\] loss \d\.\d{4} val \d\.\d{4} acc \d+\.\d\d % lr 1\.0e-03 \d+\.\ds", lines[1]);
-        Assert.Contains(lines, l => l.StartsWith("epoch  3/3 [####################]", StringComparison.Ordinal) && l.EndsWith("completed 3 epochs", StringComparison.Ordinal));
+        Assert.StartsWith("epoch  3/3 [####################]", lines[3], StringComparison.Ordinal);
+        Assert.Matches(@"^done: completed 3 epochs in \d+\.\d s; best validation loss \d\.\d{4} at epoch \d$", lines[4]);
+        Assert.Equal(5, lines.Length);
         Assert.IsType<TrainingHistory>(host.Variables["h"]);
     }
 
@@ -30,6 +32,6 @@ public sealed class ConsoleHostTests
         host.Display(history);
 
         Assert.StartsWith("\repoch  1/1", output.ToString(), StringComparison.Ordinal);
-        Assert.EndsWith(Environment.NewLine, output.ToString(), StringComparison.Ordinal);
+        Assert.Contains(Environment.NewLine + "done: completed 1 epoch in", output.ToString(), StringComparison.Ordinal);
     }
 }
