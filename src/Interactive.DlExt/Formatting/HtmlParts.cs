@@ -15,15 +15,45 @@ internal static class HtmlParts
 
     // A white card keeps the black-on-white charts readable in dark notebook themes.
     private const string WrapperStyle = Font + "font-size:13px;line-height:1.4;color:#222;background:#fff;padding:8px 10px;max-width:680px;border:1px solid #e2e2e2;border-radius:4px";
-    private const string TableStyle = "border-collapse:collapse;margin:6px 0;font-size:12px";
-    private const string HeadStyle = "padding:2px 8px;border-bottom:1px solid #888;font-weight:600;white-space:nowrap";
-    private const string CellStyle = "padding:1px 8px;border-bottom:1px solid #eee;white-space:nowrap";
+    private const string TableStyle = "border-collapse:collapse;margin:6px 0;font-size:12px;white-space:nowrap;text-align:right;font-variant-numeric:tabular-nums";
+    private const string RowStyle = "border-bottom:1px solid #eee";
+    private const string CellPadding = "padding:1px 8px";
 
     public static string Encode(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
 
     public static string Number(double value, string format = "G4") =>
         double.IsNaN(value) ? "NaN" : double.IsPositiveInfinity(value) ? "∞" : double.IsNegativeInfinity(value) ? "−∞"
-        : value.ToString(format, CultureInfo.InvariantCulture);
+        : Exponent(value.ToString(format, CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// Whether learning rates read better on a log axis: when all are positive and they span more than 10×
+    /// (step and exponential decay), but not when they anneal towards zero (cosine, one-cycle: a span beyond
+    /// 10⁴), where a log axis spends most of its height on the last few steps.
+    /// </summary>
+    public static bool UseLogScale(IReadOnlyCollection<double> values)
+    {
+        if (values.Count == 0 || values.Any(v => !(v > 0) || !double.IsFinite(v)))
+        {
+            return false;
+        }
+
+        var ratio = values.Max() / values.Min();
+        return ratio > 10 && ratio <= 1e4;
+    }
+
+    // "1E-08" → "1e-8": how people write it.
+    private static string Exponent(string text)
+    {
+        var e = text.IndexOf('E', StringComparison.Ordinal);
+        if (e < 0)
+        {
+            return text;
+        }
+
+        var sign = text[e + 1] == '-' ? "-" : string.Empty;
+        var digits = text[(e + 1)..].TrimStart('+', '-').TrimStart('0');
+        return text[..e] + "e" + sign + (digits.Length == 0 ? "0" : digits);
+    }
 
     public static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
@@ -85,13 +115,17 @@ internal static class HtmlParts
     /// <param name="numeric">Which columns are right-aligned numbers.</param>
     /// <param name="highlighted">The row to highlight (e.g. the best epoch), or −1.</param>
     /// <param name="highlightTitle">The hover text of the highlighted row.</param>
+    /// <remarks>
+    /// Shared styles sit on the table and rows so each cell only carries its padding: a live history view
+    /// is resent on every update, and per-cell styles were half its size.
+    /// </remarks>
     public static void Table(StringBuilder html, IReadOnlyList<string> header, IReadOnlyList<IReadOnlyList<string>> rows,
         IReadOnlyList<bool> numeric, int highlighted = -1, string? highlightTitle = null)
     {
-        html.Append("<table style=\"").Append(TableStyle).Append("\"><thead><tr>");
+        html.Append("<table style=\"").Append(TableStyle).Append("\"><thead><tr style=\"border-bottom:1px solid #888\">");
         for (var c = 0; c < header.Count; c++)
         {
-            html.Append("<th style=\"").Append(HeadStyle).Append(";text-align:").Append(numeric[c] ? "right" : "left").Append("\">")
+            html.Append("<th style=\"").Append(numeric[c] ? CellPadding : CellPadding + ";text-align:left").Append("\">")
                 .Append(Encode(header[c])).Append("</th>");
         }
 
@@ -99,31 +133,20 @@ internal static class HtmlParts
         for (var r = 0; r < rows.Count; r++)
         {
             var row = rows[r];
-            if (r == highlighted)
-            {
-                html.Append("<tr class=\"dlext-best\" title=\"").Append(Encode(highlightTitle)).Append("\" style=\"background:#fff2c2;font-weight:600\">");
-            }
-            else
-            {
-                html.Append("<tr>");
-            }
-
+            html.Append(r == highlighted
+                ? "<tr class=\"dlext-best\" title=\"" + Encode(highlightTitle) + "\" style=\"" + RowStyle + ";background:#fff2c2;font-weight:600\">"
+                : "<tr style=\"" + RowStyle + "\">");
             if (row.Count == 1 && header.Count > 1)
             {
                 html.Append("<td colspan=\"").Append(header.Count.ToString(CultureInfo.InvariantCulture)).Append("\" style=\"")
-                    .Append(CellStyle).Append(";text-align:center;color:#888\">").Append(Encode(row[0])).Append("</td></tr>");
+                    .Append(CellPadding).Append(";text-align:center;color:#888\">").Append(Encode(row[0])).Append("</td></tr>");
                 continue;
             }
 
             for (var c = 0; c < row.Count; c++)
             {
-                html.Append("<td style=\"").Append(CellStyle);
-                if (numeric[c])
-                {
-                    html.Append(";text-align:right;font-variant-numeric:tabular-nums");
-                }
-
-                html.Append("\">").Append(Encode(row[c])).Append("</td>");
+                html.Append("<td style=\"").Append(numeric[c] ? CellPadding : CellPadding + ";text-align:left").Append("\">")
+                    .Append(Encode(row[c])).Append("</td>");
             }
 
             html.Append("</tr>");

@@ -42,8 +42,7 @@ internal static class ScheduleView
             x[i] = (i + 1.0) / PreviewStepsPerEpoch;
         }
 
-        var positive = rates.Where(r => r > 0).ToList();
-        var log = positive.Count == rates.Count && positive.Max() / positive.Min() > 10;
+        var log = HtmlParts.UseLogScale(rates.ToArray());
         return new LineChart
         {
             Title = "Planned learning rate",

@@ -74,8 +74,7 @@ internal static class TrainingHistoryView
             return $"running: epoch {running}/{history.Settings.Epochs}";
         }
 
-        var state = history.StopReason == StopReason.Completed ? history.StopMessage : $"stopped: {history.StopMessage}";
-        return $"{state} in {HtmlParts.Duration(history.Elapsed)}";
+        return $"{history.StopMessage} in {HtmlParts.Duration(history.Elapsed)}";
     }
 
     internal static LineChart LossChart(TrainingHistory history)
@@ -174,7 +173,7 @@ internal static class TrainingHistoryView
         return (x, loss, rate);
     }
 
-    /// <summary>The learning-rate panel, only when the rate changes; log scale when it spans more than 10×.</summary>
+    /// <summary>The learning-rate panel, only when the rate changes; log scale for decays spanning more than 10×.</summary>
     private static LineChartPanel? RatePanel(double[] x, double[] rate)
     {
         if (rate.Length == 0 || rate.Min() == rate.Max())
@@ -182,8 +181,7 @@ internal static class TrainingHistoryView
             return null;
         }
 
-        var positive = rate.Where(r => r > 0).ToList();
-        var log = positive.Count == rate.Length && positive.Max() / positive.Min() > 10;
+        var log = HtmlParts.UseLogScale(rate);
         return new LineChartPanel
         {
             Series = [new LineSeries("learning rate", x, rate)],
