@@ -4,6 +4,7 @@ namespace Interactive.DlExt;
 /// An in-memory data set: features [count, …] and targets (class indices as floats, [count], for
 /// classification; values [count, …] for regression).
 /// </summary>
+[TypeFormatterSource(TypeFormatterSourceAttribute.DlExtSource)]
 public sealed class Dataset
 {
     /// <summary>Creates a data set; <paramref name="classCount"/> &gt; 0 marks it as classification and checks the labels.</summary>

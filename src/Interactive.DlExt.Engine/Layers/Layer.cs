@@ -6,6 +6,7 @@ namespace Interactive.DlExt;
 /// the model's gradient buffer and returns the gradient with respect to the input.
 /// Output tensors are reused between calls: copy one if you keep it past the next forward pass.
 /// </summary>
+[TypeFormatterSource(TypeFormatterSourceAttribute.DlExtSource)]
 public abstract class Layer
 {
     private readonly List<Parameter> _parameters = [];

@@ -7,6 +7,7 @@ namespace Interactive.DlExt;
 /// A built model's layers with their output shapes and parameter counts, and the totals, like Keras'
 /// <c>model.summary()</c>. <see cref="ToString"/> renders an aligned plain-text table.
 /// </summary>
+[TypeFormatterSource(TypeFormatterSourceAttribute.DlExtSource)]
 public sealed class ModelSummary
 {
     private ModelSummary(IReadOnlyList<int> inputShape, IReadOnlyList<ModelSummaryRow> rows)

@@ -5,6 +5,7 @@ namespace Interactive.DlExt;
 /// model's flat <see cref="ParameterStore.Values"/> buffer, split into fixed chunks across threads; each
 /// element is updated independently, so results do not depend on the thread count.
 /// </summary>
+[TypeFormatterSource(TypeFormatterSourceAttribute.DlExtSource)]
 public abstract class Optimizer
 {
     /// <summary>Creates an optimizer with a base learning rate η.</summary>

@@ -16,6 +16,7 @@ public readonly record struct ScheduleContext(double BaseLearningRate, long Step
 /// How the learning rate changes during training. Asked once per optimizer step; told each epoch's
 /// monitored value (validation loss when there is validation data) for schedules that react to it.
 /// </summary>
+[TypeFormatterSource(TypeFormatterSourceAttribute.DlExtSource)]
 public abstract class LearningRateSchedule
 {
     /// <summary>A short name, e.g. "cosine".</summary>

@@ -4,6 +4,7 @@ using System.Text;
 namespace Interactive.DlExt;
 
 /// <summary>Counts of (actual class, predicted class) pairs, with per-class precision, recall and F1.</summary>
+[TypeFormatterSource(TypeFormatterSourceAttribute.DlExtSource)]
 public sealed class ConfusionMatrix
 {
     private readonly int[,] _counts;

@@ -3,6 +3,7 @@ using System.Globalization;
 namespace Interactive.DlExt;
 
 /// <summary>Metrics of a model on held-out data, from <see cref="Trainer.Evaluate"/>.</summary>
+[TypeFormatterSource(TypeFormatterSourceAttribute.DlExtSource)]
 public sealed class EvaluationResult
 {
     internal EvaluationResult(string dataName, int count, string lossName, double loss, ConfusionMatrix? confusion)

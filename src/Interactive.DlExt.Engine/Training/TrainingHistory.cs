@@ -5,6 +5,7 @@ namespace Interactive.DlExt;
 /// metrics and times, the best epoch, and why it stopped. It grows while training runs (live views read
 /// it between batches on the training thread) and is complete when <see cref="Trainer.Fit"/> returns.
 /// </summary>
+[TypeFormatterSource(TypeFormatterSourceAttribute.DlExtSource)]
 public sealed class TrainingHistory
 {
     private readonly List<StepRecord> _steps = [];
