@@ -26,6 +26,11 @@ public static class Dl
         // Awaited inside the magic's handler: updates sent after the handler returns would be dropped.
         var history = await Trainer.FitAsync(request.Model, request.Data, options, host.CancellationToken).ConfigureAwait(false);
         handle.Update(history);
+        if (request.ReportPath is { } path)
+        {
+            HtmlReport.Save(path, "Training report", history);
+        }
+
         if (request.OutVariable is { } outName)
         {
             await host.SetVariableAsync(outName, history, typeof(TrainingHistory)).ConfigureAwait(false);
