@@ -27,6 +27,8 @@ internal sealed record CliOptions
 
     public string? DataFolder { get; init; }
 
+    public string ReportPath { get; init; } = "dlext-report.html";
+
     public bool Help { get; init; }
 
     public const string Usage = """
@@ -44,6 +46,7 @@ internal sealed record CliOptions
           --early-stop N                      stop after N epochs without validation improvement
           --seed N                            seed for init, shuffling and splits (default 1)
           --threads N                         compute threads (default: all cores; results are identical)
+          --report PATH                       the HTML report with every chart (default dlext-report.html)
           --help                              this text
         """;
 
@@ -93,6 +96,7 @@ internal sealed record CliOptions
                 case "--early-stop": o = o with { EarlyStop = Int(name, Value(), 1) }; break;
                 case "--seed": o = o with { Seed = (ulong)Int(name, Value(), 0) }; break;
                 case "--threads": o = o with { Threads = Int(name, Value(), 1) }; break;
+                case "--report": o = o with { ReportPath = Value() }; break;
                 default: throw new DlExtArgumentException("option", arg, "one of the options listed by --help");
             }
         }

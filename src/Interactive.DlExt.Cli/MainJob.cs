@@ -1,4 +1,5 @@
 using System.Globalization;
+using Interactive.DlExt.Notebook;
 
 namespace Interactive.DlExt.Cli;
 
@@ -40,8 +41,10 @@ internal static class MainJob
                 new Flatten(), new Linear(64), new ReLU(), new Linear(classes));
     }
 
-    public static TrainingHistory Run(CliOptions options, Dataset train, Dataset test, TextWriter output)
+    public static async Task RunAsync(CliOptions options, ReportHost host, TextWriter output)
     {
+        var (train, test) = LoadData(options);
+        output.WriteLine($"data: {train}; {test}");
         var model = BuildModel(options, train);
         var training = new TrainingOptions
         {
@@ -53,17 +56,12 @@ internal static class MainJob
             Threads = options.Threads,
             EarlyStopping = options.EarlyStop is { } patience ? new EarlyStopping(patience) : null,
         };
-        training.Callbacks.Add(new EpochPrinter(output));
-        output.WriteLine($"data: {train}; {test}");
-        var history = Trainer.Fit(model, train, training);
-        var result = Trainer.Evaluate(model, test, threads: options.Threads);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"test: {result}"));
-        if (result.ConfusionMatrix is { } confusion)
-        {
-            output.WriteLine("confusion matrix (rows: actual, columns: predicted)");
-            output.Write(confusion.ToString());
-        }
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"training {options.Model} with {options.Optimizer} (η = {options.LearningRate:G3}), batch {options.BatchSize}, {options.Epochs} epochs, seed {options.Seed}"));
+        await Dl.TrainAsync(host, new TrainRequest(model, train, training)).ConfigureAwait(false);
 
-        return history;
+        // The test set is touched once, after training: this is the number to report.
+        var result = Trainer.Evaluate(model, test, threads: options.Threads);
+        host.Display(result);
     }
 }

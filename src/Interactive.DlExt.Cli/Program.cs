@@ -1,5 +1,13 @@
 using Interactive.DlExt;
 using Interactive.DlExt.Cli;
+using Interactive.DlExt.Notebook;
+
+using var interrupt = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true; // finish the current batch, keep the partial history and still write the report
+    interrupt.Cancel();
+};
 
 try
 {
@@ -10,8 +18,12 @@ try
         return 0;
     }
 
-    var (train, test) = MainJob.LoadData(options);
-    MainJob.Run(options, train, test, Console.Out);
+    var console = new ConsoleHost(Console.Out, rewriteLine: !Console.IsOutputRedirected, interrupt.Token);
+    var report = new ReportHost(console);
+    await MainJob.RunAsync(options, report, Console.Out);
+    var path = Path.GetFullPath(options.ReportPath);
+    report.Save(path, $"dlext: {options.Model} on {options.Data}");
+    Console.WriteLine($"report: {path}");
     return 0;
 }
 catch (DlExtArgumentException e)
