@@ -64,6 +64,9 @@ public sealed class Study
 
     internal int Id { get; }
 
+    /// <summary>Called on the worker's thread after a trial's end state is stored (used by <see cref="Sweep"/> for live views).</summary>
+    internal Action<int, TrialState>? TrialFinished { get; set; }
+
     /// <summary>The share of the objective's variance each parameter explains (see <see cref="Search.ParameterImportance"/>).</summary>
     public IReadOnlyDictionary<string, double> ParameterImportance() => Search.ParameterImportance.Compute(History);
 

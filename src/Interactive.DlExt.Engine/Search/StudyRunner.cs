@@ -79,6 +79,8 @@ internal sealed class StudyRunner(Study study, Func<Trial, Task<double>> objecti
         {
             Interlocked.Increment(ref _finished);
         }
+
+        study.TrialFinished?.Invoke(record.Number, state);
     }
 
     private void Beat(int number)

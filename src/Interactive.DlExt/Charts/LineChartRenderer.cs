@@ -26,7 +26,10 @@ internal static class LineChartRenderer
         for (var i = 0; i < chart.Series.Count + panelSeries.Count; i++)
         {
             var series = i < chart.Series.Count ? chart.Series[i] : panelSeries[i - chart.Series.Count];
-            legend.Add(new LegendItem(series.Name, ChartPalette.Category(i), series.Dashed ? LegendSymbol.DashedLine : LegendSymbol.Line));
+            legend.Add(new LegendItem(
+                series.Name,
+                series.Color ?? ChartPalette.Category(i),
+                series.PointsOnly ? LegendSymbol.Point : series.Dashed ? LegendSymbol.DashedLine : LegendSymbol.Line));
         }
 
         var xRange = Range(chart.Series.Concat(panelSeries), s => s.X, false, chart.VerticalMarkers.Select(m => m.X).Concat(chart.PointMarkers.Select(m => m.X)));
@@ -116,8 +119,15 @@ internal static class LineChartRenderer
         for (var i = 0; i < series.Count; i++)
         {
             var s = series[i];
-            var color = ChartPalette.Category(colorOffset + i);
+            var color = s.Color ?? ChartPalette.Category(colorOffset + i);
             var summary = Summary(s);
+            if (s.PointsOnly)
+            {
+                var points = Enumerable.Range(0, s.Y.Count).Where(j => double.IsFinite(s.Y[j]) && double.IsFinite(s.X[j]) && double.IsFinite(yScale.Map(s.Y[j])));
+                SeriesPath.Dots(writer, points.Select(j => (xScale.Map(s.X[j]), yScale.Map(s.Y[j]), $"{s.Name}: {TickFormat.Value(s.Y[j])} at {TickFormat.Value(s.X[j])}")), color, dotRadius + 0.5, "points");
+                continue;
+            }
+
             IReadOnlyList<double> ys = s.Y;
             if (s.Smoothing > 0)
             {
@@ -252,6 +262,14 @@ internal static class LineChartRenderer
             {
                 ChartGuard.Fail("Smoothing", $"LineSeries '{s.Name}': Smoothing = {ChartGuard.Text(s.Smoothing)} is not accepted: expected a number in [0, 1).");
             }
+
+            if (s.Color is { } color && !IsHexColor(color))
+            {
+                ChartGuard.Fail("Color", $"LineSeries '{s.Name}': Color = \"{color}\" is not accepted: expected \"#rrggbb\".");
+            }
         }
     }
+
+    private static bool IsHexColor(string color) =>
+        color.Length == 7 && color[0] == '#' && color.Skip(1).All(char.IsAsciiHexDigit);
 }

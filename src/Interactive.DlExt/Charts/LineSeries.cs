@@ -17,6 +17,14 @@ public sealed record LineSeries(string Name, IReadOnlyList<double> X, IReadOnlyL
     /// <value>The default is <see langword="false"/>.</value>
     public bool Dashed { get; init; }
 
+    /// <summary>A colour "#rrggbb" that replaces the palette's (e.g. grey for the pruned trials of a sweep).</summary>
+    /// <value>The default is <see langword="null"/> (the palette colour of the series' position).</value>
+    public string? Color { get; init; }
+
+    /// <summary>Whether only the points are drawn, without a connecting line (e.g. one objective value per trial).</summary>
+    /// <value>The default is <see langword="false"/>.</value>
+    public bool PointsOnly { get; init; }
+
     /// <summary>A series over x = 1, 2, …, n (epochs counted from one).</summary>
     /// <param name="name">The legend and hover name.</param>
     /// <param name="y">The values, one per epoch.</param>

@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Text;
+using Interactive.DlExt.Charts;
+using Interactive.DlExt.Search;
+
+namespace Interactive.DlExt;
+
+/// <summary>
+/// Renders a <see cref="SweepResult"/>: a live table for progress snapshots, and the final report with the
+/// optimisation history, the validation curves of every trial (pruned ones grey and dashed), parallel
+/// coordinates, one scatter per parameter (log x for log ranges), a heatmap for two-parameter grids and the
+/// parameter importance. HTML output uses inline styles and no scripts, escapes every user string, and is the
+/// same for the same result (chart ids derive from their content).
+/// </summary>
+public static class SweepViews
+{
+    /// <summary>The full report as HTML: summary, trial table and every chart that applies.</summary>
+    public static string Html(SweepResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var html = Begin(result, live: false);
+        Charts(html, [
+            ("history", OptimizationHistory(result)?.ToSvg()),
+            ("curves", ValidationCurves(result)?.ToSvg()),
+            ("parallel", ParallelCoordinates(result)?.ToSvg()),
+            ("grid", GridHeatmap(result)?.ToSvg()),
+            ("importance", ParameterImportance(result)?.ToSvg()),
+            .. ParameterScatters(result).Select(s => ("scatter", (string?)s.ToSvg())),
+        ]);
+        return html.Append("</div>").ToString();
+    }
+
+    /// <summary>A compact live view for progress snapshots: summary, trial table and the validation curves so far.</summary>
+    public static string LiveHtml(SweepResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var html = Begin(result, live: true);
+        Charts(html, [("curves", ValidationCurves(result)?.ToSvg())]);
+        return html.Append("</div>").ToString();
+    }
+
+    /// <summary>A text/plain summary: counts, the best trial, the trials best first, importance and the test result.</summary>
+    public static string PlainText(SweepResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var text = new StringBuilder();
+        text.AppendLine(SweepFormat.Summary(result)).AppendLine(SweepFormat.Best(result));
+        if (SweepFormat.Test(result) is { } test)
+        {
+            text.AppendLine(test);
+        }
+
+        text.AppendLine(CultureInfo.InvariantCulture, $"{"#",5}  {"state",-9}  {"value",10}  {"epochs",6}  {"time",8}  parameters");
+        foreach (var t in result.Ranked())
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{(t.IsBest ? "*" : string.Empty) + "#" + t.Number.ToString(CultureInfo.InvariantCulture),5}  ")
+                .Append(CultureInfo.InvariantCulture, $"{SweepFormat.State(t.State),-9}  {SweepFormat.Number(t.Value),10}  {t.EpochsRun,6}  {SweepFormat.Duration(t.Duration),8}  ")
+                .Append(t.Parameters.ToString());
+            if (t.Message is { } message)
+            {
+                text.Append("  (").Append(message).Append(')');
+            }
+
+            text.AppendLine();
+        }
+
+        if (result.ParameterImportance.Values.Any(v => v > 0))
+        {
+            text.Append("importance: ").AppendLine(string.Join(", ", result.ParameterImportance.Select(kv => $"{kv.Key} {kv.Value.ToString("0.00", CultureInfo.InvariantCulture)}")));
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The objective of each completed trial by trial number, with the best-so-far line; null before any trial ends.</summary>
+    public static LineChart? OptimizationHistory(SweepResult result) => SweepCharts.History(Checked(result));
+
+    /// <summary>Every trial's per-epoch validation curve overlaid (pruned grey and dashed, the best black); null before the first epoch.</summary>
+    public static LineChart? ValidationCurves(SweepResult result) => SweepCharts.Curves(Checked(result));
+
+    /// <summary>Parallel coordinates of the completed trials (log axes for log ranges, categorical axes for choices).</summary>
+    public static ParallelCoordinates? ParallelCoordinates(SweepResult result) => SweepCharts.Parallel(Checked(result));
+
+    /// <summary>One scatter of objective against each parameter (log x for log ranges; choices by index, coloured by value).</summary>
+    public static IReadOnlyList<ScatterChart> ParameterScatters(SweepResult result) => SweepCharts.Scatters(Checked(result));
+
+    /// <summary>The objective over a two-parameter grid search; null for other strategies or spaces.</summary>
+    public static Heatmap? GridHeatmap(SweepResult result) => SweepCharts.Grid(Checked(result));
+
+    /// <summary>The parameter importance as bars; null while it is all zero (fewer than three completed trials).</summary>
+    public static BarChart? ParameterImportance(SweepResult result) => SweepCharts.Importance(Checked(result));
+
+    private static SweepResult Checked(SweepResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result;
+    }
+
+    private static StringBuilder Begin(SweepResult result, bool live)
+    {
+        var html = new StringBuilder(16384);
+        html.Append("<div").Attribute("class", live ? "dlext-sweep dlext-sweep-live" : "dlext-sweep").Attribute("style", SweepFormat.Font).Append('>');
+        html.Append("<div class=\"sweep-summary\" style=\"margin:2px 0\">").Text(SweepFormat.Summary(result)).Append("</div>");
+        html.Append("<div class=\"sweep-best\" style=\"margin:2px 0;font-weight:600\">").Text(SweepFormat.Best(result)).Append("</div>");
+        if (SweepFormat.Test(result) is { } test)
+        {
+            html.Append("<div class=\"sweep-test\" style=\"margin:2px 0\">").Text(test).Append("</div>");
+        }
+
+        if (result.ProgressError is { } error)
+        {
+            html.Append("<div class=\"sweep-warning\" style=\"margin:2px 0;color:#D55E00\">").Text("live view error (ignored): " + error).Append("</div>");
+        }
+
+        SweepTrialTable.Write(html, result);
+        return html;
+    }
+
+    private static void Charts(StringBuilder html, IEnumerable<(string Kind, string? Svg)> charts)
+    {
+        html.Append("<div class=\"sweep-charts\" style=\"display:flex;flex-wrap:wrap;gap:8px;align-items:flex-start\">");
+        foreach (var (kind, svg) in charts)
+        {
+            if (svg is not null)
+            {
+                html.Append("<div class=\"sweep-chart\"").Attribute("data-chart", kind).Append('>').Append(svg).Append("</div>");
+            }
+        }
+
+        html.Append("</div>");
+    }
+}

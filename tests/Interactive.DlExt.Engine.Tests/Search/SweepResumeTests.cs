@@ -1,0 +1,101 @@
+using Interactive.DlExt.Search;
+using Interactive.DlExt.Tests.Support;
+
+namespace Interactive.DlExt.Tests.Search;
+
+public sealed class SweepResumeTests
+{
+    [Fact]
+    public void A_sqlite_sweep_resumes_running_only_the_missing_trials()
+    {
+        using var file = new TempStudyFile();
+        SweepResult first;
+        var firstRun = new SweepSamples();
+        using (var storage = new SqliteStudyStorage(file.Path))
+        {
+            first = Sweep.Run(firstRun.Request(trials: 3) with { Storage = storage, StudyName = "resume" });
+        }
+
+        Assert.Equal(3, firstRun.Builds);
+        var secondRun = new SweepSamples();
+        SweepResult second;
+        using (var storage = new SqliteStudyStorage(file.Path))
+        {
+            second = Sweep.Run(secondRun.Request(trials: 6) with { Storage = storage, StudyName = "resume" });
+        }
+
+        Assert.Equal(3, secondRun.Builds); // trials 3, 4, 5 only
+        Assert.Equal(6, second.Count(TrialState.Completed));
+        Assert.All(second.Trials.Take(3), t => Assert.Null(t.History)); // ran in the first call, kept from the file
+        Assert.All(second.Trials.Skip(3), t => Assert.NotNull(t.History));
+        Assert.Equal(SweepSamples.Fingerprint(first), string.Join("\n", SweepSamples.Fingerprint(second).Split('\n').Take(3)));
+        Assert.Equal(SweepSamples.Fingerprint(Sweep.Run(new SweepSamples().Request(trials: 6))), SweepSamples.Fingerprint(second));
+    }
+
+    [Fact]
+    public void Evaluating_the_best_retrained_configuration_matches_the_kept_model_bit_for_bit()
+    {
+        using var storage = new InMemoryStudyStorage();
+        var test = TestData.Blobs(perClass: 20, seed: 9).WithName("blobs-test");
+        var first = Sweep.Run(new SweepSamples().Request(trials: 4) with { Storage = storage, Test = test });
+        var again = new SweepSamples();
+        var resumed = Sweep.Run(again.Request(trials: 4) with { Storage = storage });
+
+        Assert.NotNull(first.TestEvaluation);
+        Assert.Equal(60, first.TestEvaluation!.Count);
+        Assert.Equal(0, again.Builds);
+        Assert.Null(resumed.Best!.History);
+        var retrained = resumed.EvaluateBest(test);
+        Assert.Equal(1, again.Builds);
+        Assert.Equal(first.TestEvaluation.Loss, retrained.Loss);
+        Assert.Equal(first.TestEvaluation.Accuracy, retrained.Accuracy);
+    }
+
+    [Fact]
+    public void A_validation_set_named_like_a_test_set_is_refused_with_the_reason()
+    {
+        var samples = new SweepSamples();
+        var request = samples.Request() with { Validation = TestData.Blobs(perClass: 10, seed: 4).WithName("blobs-test") };
+
+        var e = Assert.Throws<DlExtArgumentException>(() => Sweep.Run(request));
+        Assert.Contains("\"blobs-test\"", e.Message, StringComparison.Ordinal);
+        Assert.Contains("the test set must be touched only once, at the end", e.Message, StringComparison.Ordinal);
+        Assert.Contains("AllowTestNamedValidation", e.Message, StringComparison.Ordinal);
+        Assert.Equal(0, samples.Builds);
+
+        var allowed = Sweep.Run(request with { AllowTestNamedValidation = true, Trials = 1, Epochs = 1 });
+        Assert.Equal(10 * 3, allowed.Trials[0].History!.Settings.ValidationCount);
+    }
+
+    [Fact]
+    public void The_training_set_is_refused_as_validation_or_test_data()
+    {
+        var request = new SweepSamples().Request();
+        var asValidation = Assert.Throws<DlExtArgumentException>(() => Sweep.Run(request with { Validation = SweepSamples.Train }));
+        Assert.Contains("the training set itself", asValidation.Message, StringComparison.Ordinal);
+        var asTest = Assert.Throws<DlExtArgumentException>(() => Sweep.Run(request with { Test = SweepSamples.Train }));
+        Assert.Contains("data used neither for training nor for tuning", asTest.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_searched_momentum_that_some_optimizers_cannot_use_is_refused_before_training()
+    {
+        var space = SearchSpace.Create().Choice("optimizer", "sgd", "momentum").Uniform("momentum", 0.5, 0.9).Choice("hidden", 8);
+        var samples = new SweepSamples();
+        var e = Assert.Throws<DlExtArgumentException>(() => Sweep.Run(samples.Request(space: space)));
+        Assert.Contains("when: (\"optimizer\", [\"momentum\", \"nesterov\"])", e.Message, StringComparison.Ordinal);
+        Assert.Equal(0, samples.Builds);
+    }
+
+    [Fact]
+    public void Accuracy_on_regression_data_is_refused()
+    {
+        var data = Datasets.LinearRegression(count: 40);
+        var request = new SweepRequest(() => new Sequential(new Linear(1, 1)), data, SearchSpace.Create().LogUniform("lr", 1e-3, 1e-1))
+        {
+            Objective = SweepObjective.ValidationAccuracy,
+        };
+        var e = Assert.Throws<DlExtArgumentException>(() => Sweep.Run(request));
+        Assert.Contains("not a classification data set", e.Message, StringComparison.Ordinal);
+    }
+}

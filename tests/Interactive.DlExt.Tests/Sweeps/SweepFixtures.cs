@@ -1,0 +1,56 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using Interactive.DlExt.Search;
+
+namespace Interactive.DlExt.Tests.Sweeps;
+
+/// <summary>Small real sweeps on seeded blobs, with a frozen clock so that rendered output is deterministic.</summary>
+internal static class SweepFixtures
+{
+    public static Dataset Blobs(int perClass = 40, ulong seed = 1)
+    {
+        var random = new RandomSource(seed);
+        var n = perClass * 3;
+        var x = new float[n * 2];
+        var y = new float[n];
+        for (var i = 0; i < n; i++)
+        {
+            var angle = 2 * Math.PI * (i % 3) / 3;
+            x[2 * i] = (float)((2 * Math.Cos(angle)) + (0.6 * random.NextGaussian()));
+            x[(2 * i) + 1] = (float)((2 * Math.Sin(angle)) + (0.6 * random.NextGaussian()));
+            y[i] = i % 3;
+        }
+
+        return new Dataset(new Tensor(x, n, 2), new Tensor(y, n), 3, name: "blobs");
+    }
+
+    public static Sequential Model(TrialParameters p)
+    {
+        var hidden = p.Has("hidden") ? p.Int("hidden") : 8;
+        return new Sequential(new Linear(2, hidden), new ReLU(), new Linear(hidden, 3));
+    }
+
+    /// <summary>Random search with ASHA pruning and one failing configuration (hidden = 4 throws).</summary>
+    public static SweepResult Mixed(Action<SweepResult>? progress = null) => Sweep.Run(new SweepRequest(
+        p => p.Int("hidden") == 4 ? throw new InvalidOperationException("no <b>small</b> models") : Model(p),
+        Blobs(),
+        SearchSpace.Create().LogUniform("lr", 1e-3, 0.3).Choice("hidden", 4, 16, 32))
+    {
+        Trials = 9, Epochs = 4, BatchSize = 16, Optimizer = "sgd", Seed = 2, ThreadsPerTrial = 1,
+        Pruner = new AshaPruner(), TimeProvider = new FrozenClock(), Progress = progress,
+    });
+
+    public static SweepResult Grid() => Sweep.Run(new SweepRequest(
+        Model, Blobs(), SearchSpace.Create().Choice("lr", 0.01, 0.1).Choice("hidden", 8, 16, 32))
+    {
+        Strategy = new GridSearch(), Trials = 6, Epochs = 2, BatchSize = 16, Optimizer = "sgd", ThreadsPerTrial = 1, TimeProvider = new FrozenClock(),
+    });
+
+    public static IDocument Parse(string html) => new HtmlParser().ParseDocument("<!DOCTYPE html><html><body>" + html + "</body></html>");
+
+    /// <summary>A clock stuck at one instant: trial durations are zero and output does not depend on timing.</summary>
+    private sealed class FrozenClock : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    }
+}
