@@ -56,6 +56,40 @@ public static class DlExtMagics
         ],
         "#!evaluate model --data test");
 
+    /// <summary>Strategies accepted by #!sweep --strategy.</summary>
+    public static IReadOnlyList<string> StrategyNames => Search.Sweep.StrategyNames;
+
+    /// <summary>#!sweep.</summary>
+    public static MagicSpec Sweep { get; } = new(
+        "#!sweep",
+        "Searches hyperparameters: trains one model per trial from a factory, on validation data, and compares the trials live. Ranges: low..high, low..high:log, low..high:int; lists: a,b,c.",
+        [
+            new("--model", "C# variable holding a model factory: Func<Sequential>, or Func<TrialParameters, Sequential> to search the model's own parameters.", MagicOptionKind.Variable) { Positional = true },
+            new("--data", "Training data: a C# variable holding a Dataset, or digits, fashion-mnist, mnist.", MagicOptionKind.Text) { Default = "digits", Allowed = BuiltInData },
+            new("--val", "C# variable holding validation data (never the test set).", MagicOptionKind.Variable),
+            new("--val-split", "Fraction of the training data held out for validation, in (0, 1), the same split for every trial.", MagicOptionKind.Number) { Default = "0.2", Minimum = 0, MinimumExclusive = true, Maximum = 1, MaximumExclusive = true },
+            new("--lr", "Learning rates to try, e.g. 1e-4..1e-1:log or 0.001,0.01.", MagicOptionKind.Space) { Default = "0.001" },
+            new("--batch-size", "Batch sizes to try, e.g. 32,64,128 or 16..256:int:log.", MagicOptionKind.Space) { Default = "32" },
+            new("--optimizer", "Optimizers to try, e.g. sgd,momentum,adam.", MagicOptionKind.Space) { Default = "adam", Allowed = OptimizerNames },
+            new("--momentum", "Momentum β to try (used by momentum and nesterov), e.g. 0.8..0.99.", MagicOptionKind.Space),
+            new("--weight-decay", "Weight decay to try, e.g. 1e-6..1e-2:log.", MagicOptionKind.Space),
+            new("--l1", "L1 strengths to try.", MagicOptionKind.Space),
+            new("--l2", "L2 strengths to try, e.g. 1e-5..1e-2:log.", MagicOptionKind.Space),
+            new("--params", "The model factory's own parameters: name=space;name=space, e.g. \"hidden=32,64,128;dropout=0..0.5\".", MagicOptionKind.Text),
+            new("--epochs", "Epochs per trial.", MagicOptionKind.WholeNumber) { Default = "10", Minimum = 1 },
+            new("--strategy", "How trials are chosen.", MagicOptionKind.Choice) { Default = "random", Allowed = StrategyNames },
+            new("--trials", "How many trials (a grid stops when exhausted).", MagicOptionKind.WholeNumber) { Default = "20", Minimum = 1 },
+            new("--objective", "What the sweep optimises on the validation data.", MagicOptionKind.Choice) { Default = "val-loss", Allowed = ["val-loss", "val-accuracy"] },
+            new("--prune", "Stop unpromising trials early from their per-epoch validation results.", MagicOptionKind.Choice) { Default = "none", Allowed = Search.Sweep.PrunerNames },
+            new("--parallel", "Trials run at once (cores are split between them; results do not depend on it).", MagicOptionKind.WholeNumber) { Default = "1", Minimum = 1 },
+            new("--study", "Persist the study in the SQLite file NAME.study.db: re-running the cell resumes it.", MagicOptionKind.Text),
+            new("--seed", "Study seed: each trial's seed derives from it and the trial number.", MagicOptionKind.WholeNumber) { Default = "0", Minimum = 0 },
+            new("--out", "C# variable to store the SweepResult in.", MagicOptionKind.Variable),
+            new("--report", "Also write a self-contained HTML report to this path.", MagicOptionKind.Text),
+            new("--quiet", "Show only the final views, no live table.", MagicOptionKind.Flag),
+        ],
+        "#!sweep makeModel --data train --lr 1e-4..1e-1:log --batch-size 32,64,128 --optimizer sgd,adam --strategy tpe --trials 20 --epochs 5 --prune median --out sweep");
+
     /// <summary>#!dlext.</summary>
     public static MagicSpec Help { get; } = new(
         "#!dlext",
@@ -64,5 +98,5 @@ public static class DlExtMagics
         "#!dlext");
 
     /// <summary>Every magic, in help order.</summary>
-    public static IReadOnlyList<MagicSpec> All { get; } = [Train, Evaluate, Help];
+    public static IReadOnlyList<MagicSpec> All { get; } = [Train, Sweep, Evaluate, Help];
 }

@@ -84,9 +84,9 @@ internal static class TrainMagic
         };
     }
 
-    private static Dataset ResolveData(INotebookHost host, string name, Sequential model)
+    internal static Dataset ResolveData(INotebookHost host, string name, Sequential? model)
     {
-        var flat = model.Layers.Count > 0 && model.Layers[0] is Linear;
+        var flat = model is { Layers.Count: > 0 } && model.Layers[0] is Linear;
         var data = name switch
         {
             "digits" => Datasets.Digits(),

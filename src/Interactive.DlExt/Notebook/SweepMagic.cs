@@ -1,0 +1,133 @@
+using System.Globalization;
+using Interactive.DlExt.Search;
+
+namespace Interactive.DlExt.Notebook;
+
+/// <summary>#!sweep: builds a <see cref="SweepRequest"/> from the magic's options and runs it with a live trial table.</summary>
+internal static class SweepMagic
+{
+    // Magic option → the trial-parameter name the sweep maps onto training options.
+    private static readonly (string Option, string Parameter)[] TrainingSpaces =
+    [
+        ("--lr", "lr"), ("--batch-size", "batch_size"), ("--optimizer", "optimizer"), ("--momentum", "momentum"),
+        ("--weight-decay", "weight_decay"), ("--l1", "l1"), ("--l2", "l2"),
+    ];
+
+    public static async Task RunAsync(INotebookHost host, MagicArguments a)
+    {
+        var factoryName = a.Text("--model") ?? throw new DlExtArgumentException("--model", "nothing",
+            "the name of a C# variable holding a model factory, e.g. Func<Sequential> makeModel = () => new Sequential(...);");
+        var factory = ResolveFactory(host, factoryName);
+        var data = TrainMagic.ResolveData(host, a.Text("--data", "digits")!, Probe(factory));
+        var space = Space(a);
+        var trials = a.WholeNumber("--trials", 20);
+        var request = new SweepRequest(factory, data, space)
+        {
+            Validation = a.Text("--val") is { } valName ? MagicInvoker.Variable<Dataset>(host, "--val", valName) : null,
+            ValidationSplit = a.Number("--val-split", 0.2),
+            Strategy = Sweep.CreateStrategy(a.Text("--strategy", "random")!, trials),
+            Pruner = Sweep.CreatePruner(a.Text("--prune", "none")!),
+            Trials = trials,
+            Objective = a.Text("--objective", "val-loss") == "val-accuracy" ? SweepObjective.ValidationAccuracy : SweepObjective.ValidationLoss,
+            Parallelism = a.WholeNumber("--parallel", 1),
+            Seed = (ulong)a.WholeNumber("--seed", 0),
+            Epochs = a.WholeNumber("--epochs", 10),
+            StudyName = a.Text("--study") ?? "sweep",
+            Storage = a.Text("--study") is { } study ? new SqliteStudyStorage(Path.GetFullPath(study + ".study.db")) : null,
+        };
+
+        var handle = host.Display(new TrainingStatus($"starting a {request.Strategy.Name} sweep of {trials} trials…"));
+        var live = a.Flag("--quiet") ? null : new Throttle(host.MinimumUpdateInterval, handle);
+        var result = await Sweep.RunAsync(request with { Progress = live is null ? null : live.Offer }, host.CancellationToken).ConfigureAwait(false);
+        handle.Update(result);
+        if (a.Text("--report") is { } path)
+        {
+            HtmlReport.Save(path, "Sweep report", result);
+        }
+
+        if (a.Text("--out") is { } outName)
+        {
+            await host.SetVariableAsync(outName, result, typeof(SweepResult)).ConfigureAwait(false);
+        }
+    }
+
+    private static SearchSpace Space(MagicArguments a)
+    {
+        var options = new List<KeyValuePair<string, string>>();
+        foreach (var (option, parameter) in TrainingSpaces)
+        {
+            if (a.Text(option) is { } text)
+            {
+                options.Add(new(parameter, text));
+            }
+        }
+
+        if (a.Text("--params") is { } custom)
+        {
+            foreach (var part in custom.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var eq = part.IndexOf('=', StringComparison.Ordinal);
+                if (eq <= 0)
+                {
+                    throw new DlExtArgumentException("--params", part, "name=space pairs separated by ';', e.g. hidden=32,64;dropout=0..0.5");
+                }
+
+                options.Add(new(part[..eq].Trim(), part[(eq + 1)..].Trim()));
+            }
+        }
+
+        if (options.Count == 0)
+        {
+            throw new DlExtArgumentException("search space", "#!sweep needs at least one range or list to search, e.g. --lr 1e-4..1e-1:log or --batch-size 32,64,128.");
+        }
+
+        return SearchSpaceParser.Parse(options);
+    }
+
+    /// <summary>A model built once to see whether built-in images must be flattened; a factory that needs its own
+    /// parameters cannot be probed, and then the images keep their [1, H, W] shape.</summary>
+    private static Sequential? Probe(Func<TrialParameters, Sequential> factory)
+    {
+        try
+        {
+            return factory(new TrialParameters(new Dictionary<string, object>()));
+        }
+        catch (Exception e) when (e is ArgumentException or KeyNotFoundException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static Func<TrialParameters, Sequential> ResolveFactory(INotebookHost host, string name)
+    {
+        if (!host.TryGetVariable(name, out var value) || value is null)
+        {
+            _ = MagicInvoker.Variable<object>(host, "--model", name); // throws the "no variable" message
+        }
+
+        return value switch
+        {
+            Func<TrialParameters, Sequential> f => f,
+            Func<Sequential> f => _ => f(),
+            Sequential => throw new DlExtArgumentException("--model", name,
+                string.Create(CultureInfo.InvariantCulture, $"a model factory, because every trial trains a fresh model: Func<Sequential> {name}Factory = () => new Sequential(...);")),
+            _ => throw new DlExtArgumentException("--model", name, $"a variable holding a Func<Sequential> or Func<TrialParameters, Sequential> (it holds a {value?.GetType().Name ?? "null"})"),
+        };
+    }
+
+    /// <summary>Forwards sweep snapshots to the display at most once per interval (snapshots arrive on worker threads, one at a time).</summary>
+    private sealed class Throttle(TimeSpan interval, IDisplayHandle handle)
+    {
+        private long _last = long.MinValue;
+
+        public void Offer(SweepResult snapshot)
+        {
+            var now = TimeProvider.System.GetTimestamp();
+            if (_last == long.MinValue || TimeProvider.System.GetElapsedTime(_last, now) >= interval)
+            {
+                _last = now;
+                handle.Update(snapshot);
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using Interactive.DlExt.Notebook;
+using Interactive.DlExt.Search;
+using Interactive.DlExt.Tests.Support;
+
+namespace Interactive.DlExt.Tests.Notebook;
+
+public sealed class SweepMagicTests
+{
+    private static Func<Sequential> Factory(Action? onCall = null) => () =>
+    {
+        onCall?.Invoke();
+        return new Sequential(new Linear(64, 16), new ReLU(), new Linear(16, 10));
+    };
+
+    [Fact]
+    public async Task A_grid_sweep_runs_every_combination_shows_the_result_and_stores_it()
+    {
+        var host = new RecordingHost();
+        host.Variables["make"] = Factory();
+
+        await MagicInvoker.InvokeAsync(host, "#!sweep make --data digits --lr 0.001,0.01 --batch-size 32,64 --strategy grid --trials 10 --epochs 2 --seed 3 --out sweep", "#!sweep");
+
+        var result = Assert.IsType<SweepResult>(host.Outputs[0].Last);
+        Assert.Same(result, host.Variables["sweep"]);
+        Assert.Equal(4, result.Count(TrialState.Completed));
+        Assert.Equal(
+            new[] { "0.001/32", "0.001/64", "0.01/32", "0.01/64" },
+            result.Trials.Select(t => $"{t.Parameters.Double("lr")}/{t.Parameters.Int("batch_size")}").Order(StringComparer.Ordinal));
+        Assert.NotNull(result.Best);
+    }
+
+    [Fact]
+    public async Task The_model_factory_receives_its_own_searched_parameters()
+    {
+        var host = new RecordingHost();
+        var widths = new List<int>();
+        host.Variables["make"] = new Func<TrialParameters, Sequential>(p =>
+        {
+            var hidden = p.Has("hidden") ? p.Int("hidden") : 8;
+            widths.Add(hidden);
+            return new Sequential(new Linear(64, hidden), new ReLU(), new Linear(hidden, 10));
+        });
+
+        await MagicInvoker.InvokeAsync(host, "#!sweep make --params \"hidden=8,24\" --strategy grid --trials 2 --epochs 1 --quiet", "#!sweep");
+
+        Assert.Contains(8, widths);
+        Assert.Contains(24, widths);
+    }
+
+    [Fact]
+    public async Task A_named_study_resumes_instead_of_running_finished_trials_again()
+    {
+        var folder = Directory.CreateTempSubdirectory("dlext-study-").FullName;
+        var study = Path.Combine(folder, "homework");
+        var calls = 0;
+        var host = new RecordingHost();
+        host.Variables["make"] = Factory(() => Interlocked.Increment(ref calls));
+        var line = $"#!sweep make --lr 1e-3..1e-1:log --trials 3 --epochs 1 --study \"{study}\" --seed 1 --quiet --out s";
+
+        await MagicInvoker.InvokeAsync(host, line, "#!sweep");
+        var first = calls;
+        await MagicInvoker.InvokeAsync(host, line, "#!sweep");
+
+        Assert.True(File.Exists(study + ".study.db"));
+        Assert.Equal(1 + 3, first); // one probe (to shape built-in data) and three trials
+        Assert.Equal(first + 1, calls); // the second run only probes: no trial was trained again
+        Assert.Equal(3, ((SweepResult)host.Variables["s"]).Count(TrialState.Completed));
+    }
+
+    [Fact]
+    public async Task A_model_instead_of_a_factory_is_refused_with_the_fix()
+    {
+        var host = new RecordingHost();
+        host.Variables["model"] = Factory()();
+
+        var e = await Assert.ThrowsAsync<DlExtArgumentException>(() => MagicInvoker.InvokeAsync(host, "#!sweep model --lr 0.1,0.01", "#!sweep"));
+
+        Assert.Contains("every trial trains a fresh model", e.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_sweep_without_anything_to_search_says_how_to_give_a_range()
+    {
+        var host = new RecordingHost();
+        host.Variables["make"] = Factory();
+
+        var e = await Assert.ThrowsAsync<DlExtArgumentException>(() => MagicInvoker.InvokeAsync(host, "#!sweep make --epochs 1", "#!sweep"));
+
+        Assert.Contains("--lr 1e-4..1e-1:log", e.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bad_range_names_the_parameter_and_the_text()
+    {
+        var host = new RecordingHost();
+        host.Variables["make"] = Factory();
+
+        var e = await Assert.ThrowsAsync<DlExtArgumentException>(() => MagicInvoker.InvokeAsync(host, "#!sweep make --lr 0.1..0.01:log", "#!sweep"));
+
+        Assert.Contains("lr", e.Message, StringComparison.Ordinal);
+        Assert.Contains("0.1..0.01", e.Message, StringComparison.Ordinal);
+    }
+}
