@@ -30,12 +30,16 @@ public static class HtmlReport
             }
         }
 
-        var page = Page(title ?? string.Empty, items);
         var folder = Path.GetDirectoryName(full)!;
         var temporary = Path.Combine(folder, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N")[..12] + ".tmp");
         try
         {
-            File.WriteAllText(temporary, page, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            // Items are rendered straight into the temporary file: a view that fails halfway leaves only it behind.
+            using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
+            {
+                Write(writer, title ?? string.Empty, items);
+            }
+
             File.Move(temporary, full, overwrite: true);
         }
         finally
@@ -54,19 +58,26 @@ public static class HtmlReport
     public static string Page(string title, params object[] items)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var html = new StringBuilder(16 * 1024);
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Append("<title>").Append(HtmlParts.Encode(title)).Append("</title>\n</head>\n")
-            .Append("<body style=\"").Append(HtmlParts.Font).Append("margin:16px;background:#f6f6f6;color:#222\">\n")
-            .Append("<h1 style=\"font-size:20px;font-weight:600\">").Append(HtmlParts.Encode(title)).Append("</h1>\n");
+        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        Write(writer, title ?? string.Empty, items);
+        return writer.ToString();
+    }
+
+    private static void Write(TextWriter html, string title, object[] items)
+    {
+        html.Write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        html.Write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        html.Write("<title>" + HtmlParts.Encode(title) + "</title>\n</head>\n");
+        html.Write("<body style=\"" + HtmlParts.Font + "margin:16px;background:#f6f6f6;color:#222\">\n");
+        html.Write("<h1 style=\"font-size:20px;font-weight:600\">" + HtmlParts.Encode(title) + "</h1>\n");
         foreach (var item in items)
         {
-            html.Append("<section style=\"margin:12px 0\">").Append(Html.Render(item)).Append("</section>\n");
+            html.Write("<section style=\"margin:12px 0\">");
+            html.Write(Html.Render(item));
+            html.Write("</section>\n");
         }
 
-        html.Append("</body>\n</html>\n");
-        return html.ToString();
+        html.Write("</body>\n</html>\n");
     }
 
     private static string CheckPath(string path)

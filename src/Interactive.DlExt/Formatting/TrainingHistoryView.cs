@@ -128,7 +128,7 @@ internal static class TrainingHistoryView
             PointMarkers = markers,
             VerticalMarkers = verticals,
             LowerPanel = RatePanel(stepX, stepRate),
-            Height = 340,
+            Height = stepRate.Length > 0 && stepRate.Min() != stepRate.Max() ? 380 : 300,
         };
     }
 

@@ -110,4 +110,16 @@ public sealed class FormatterSourceTests
         Assert.StartsWith("<div class=\"dlext-status\"", Html.Render(status), StringComparison.Ordinal);
         Assert.Equal("epoch 3/10", Html.RenderText(status));
     }
+
+    [Fact]
+    public void The_package_attribute_for_the_notebook_records_has_the_shape_the_kernel_looks_for()
+    {
+        var attribute = new Interactive.DlExt.Formatting.TypeFormatterSourceAttribute(typeof(DlExtFormatterSource));
+
+        Assert.Equal("TypeFormatterSourceAttribute", attribute.GetType().Name);
+        Assert.Equal(typeof(DlExtFormatterSource), attribute.GetType().GetProperty("FormatterSourceType")!.GetValue(attribute));
+        Assert.Equal(["text/html", "text/plain"], (string[])attribute.GetType().GetProperty("PreferredMimeTypes")!.GetValue(attribute)!);
+        Assert.Contains(ViewCatalog.Entries, e => e.Type == typeof(MagicHelp));
+        Assert.Contains(ViewCatalog.Entries, e => e.Type == typeof(TrainingStatus));
+    }
 }
