@@ -7,6 +7,7 @@ namespace Interactive.DlExt.Search;
 /// Live snapshots (<see cref="SweepRequest.Progress"/>) and the final result have the same shape; a snapshot is
 /// an immutable copy, safe to read on any thread.
 /// </summary>
+[TypeFormatterSource(TypeFormatterSourceAttribute.DlExtSource)]
 public sealed class SweepResult
 {
     private readonly SweepRunner _runner;

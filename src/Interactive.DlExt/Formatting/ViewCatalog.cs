@@ -12,6 +12,7 @@ internal static class ViewCatalog
     public static IReadOnlyList<ViewEntry> Entries { get; } =
     [
         Entry<TrainingHistory>(TrainingHistoryView.Html, TrainingHistoryView.Text),
+        Entry<Search.SweepResult>(r => r.IsFinished ? SweepViews.Html(r) : SweepViews.LiveHtml(r), SweepViews.PlainText),
         Entry<EvaluationResult>(EvaluationView.Html, EvaluationView.Text),
         Entry<ConfusionMatrix>(EvaluationView.Html, EvaluationView.Text),
         Entry<ModelSummary>(ModelView.Html, s => s.ToString()),

@@ -7,6 +7,7 @@ namespace Interactive.DlExt.Notebook;
 /// <summary>What <c>#!dlext</c> shows: every magic with its options, defaults and an example, the package
 /// version and the minimum kernel version.</summary>
 /// <param name="Magics">The magics to describe.</param>
+[Formatting.TypeFormatterSource(typeof(Formatting.DlExtFormatterSource))]
 public sealed record MagicHelp(IReadOnlyList<MagicSpec> Magics)
 {
     /// <summary>The package version.</summary>

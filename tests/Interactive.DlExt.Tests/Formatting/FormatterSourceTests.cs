@@ -11,6 +11,13 @@ public sealed class FormatterSourceTests
     private static readonly Lazy<TrainingHistory> History = new(() => FormattingSamples.History());
     private static readonly Lazy<EvaluationResult> Evaluation = new(() => FormattingSamples.DigitsEvaluation());
 
+    private static readonly Lazy<Search.SweepResult> Sweep = new(() => Search.Sweep.Run(
+        new Search.SweepRequest(() => FormattingSamples.SpiralModel(), Datasets.Spirals(30, 2, 0.1, 1), Search.SearchSpace.Create().LogUniform("lr", 1e-3, 1e-1))
+        {
+            Trials = 3,
+            Epochs = 2,
+        }));
+
     public static TheoryData<string> Samples => new(SampleValues().Keys);
 
     private static Dictionary<string, object> SampleValues()
@@ -28,6 +35,9 @@ public sealed class FormatterSourceTests
             ["optimizer"] = new Adam(0.001),
             ["schedule"] = new StepDecay(10, 0.5),
             ["dataset"] = Datasets.Digits(),
+            ["sweep"] = Sweep.Value,
+            ["magic help"] = new Interactive.DlExt.Notebook.MagicHelp(Interactive.DlExt.Notebook.DlExtMagics.All),
+            ["training status"] = new Interactive.DlExt.Notebook.TrainingStatus("preparing training…"),
         };
     }
 
@@ -64,6 +74,9 @@ public sealed class FormatterSourceTests
     [InlineData(typeof(Optimizer))]
     [InlineData(typeof(LearningRateSchedule))]
     [InlineData(typeof(Dataset))]
+    [InlineData(typeof(Search.SweepResult))]
+    [InlineData(typeof(Interactive.DlExt.Notebook.MagicHelp))]
+    [InlineData(typeof(Interactive.DlExt.Notebook.TrainingStatus))]
     public void Each_engine_result_type_names_the_source_that_resolves_to_the_package_type(Type type)
     {
         var attribute = type.GetCustomAttributes(inherit: true).Single(a => a.GetType().Name == "TypeFormatterSourceAttribute");
