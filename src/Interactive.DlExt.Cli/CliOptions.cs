@@ -29,10 +29,12 @@ internal sealed record CliOptions
 
     public string ReportPath { get; init; } = "dlext-report.html";
 
+    public int SweepTrials { get; init; } = 8;
+
     public bool Help { get; init; }
 
     public const string Usage = """
-        dlext: train a model on real data and print per-epoch progress and test metrics.
+        dlext: train a model on real data, sweep its learning rate and batch size, and write an HTML report.
 
         usage: dlext [options]
           --data digits|fashion-mnist|mnist   data set (default digits, embedded, offline)
@@ -46,6 +48,7 @@ internal sealed record CliOptions
           --early-stop N                      stop after N epochs without validation improvement
           --seed N                            seed for init, shuffling and splits (default 1)
           --threads N                         compute threads (default: all cores; results are identical)
+          --sweep-trials N                    trials of the learning-rate/batch-size sweep after training (default 8; 0 skips it)
           --report PATH                       the HTML report with every chart (default dlext-report.html)
           --help                              this text
         """;
@@ -97,6 +100,7 @@ internal sealed record CliOptions
                 case "--seed": o = o with { Seed = (ulong)Int(name, Value(), 0) }; break;
                 case "--threads": o = o with { Threads = Int(name, Value(), 1) }; break;
                 case "--report": o = o with { ReportPath = Value() }; break;
+                case "--sweep-trials": o = o with { SweepTrials = Int(name, Value(), 0) }; break;
                 default: throw new DlExtArgumentException("option", arg, "one of the options listed by --help");
             }
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Interactive.DlExt.Notebook;
+using Interactive.DlExt.Search;
 
 namespace Interactive.DlExt.Cli;
 
@@ -63,5 +64,32 @@ internal static class MainJob
         // The test set is touched once, after training: this is the number to report.
         var result = Trainer.Evaluate(model, test, threads: options.Threads);
         host.Display(result);
+
+        if (options.SweepTrials > 0)
+        {
+            await SweepAsync(options, train, host, output).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A small Bayesian (TPE) search over learning rate and batch size, judged on validation data only.</summary>
+    private static async Task SweepAsync(CliOptions options, Dataset train, ReportHost host, TextWriter output)
+    {
+        var epochs = options.Data == "digits" ? 5 : 2;
+        var space = SearchSpace.Create().LogUniform("lr", 1e-4, 3e-2).Choice("batch_size", 16, 32, 64, 128);
+        var request = new SweepRequest(() => BuildModel(options, train), train, space)
+        {
+            Strategy = Sweep.CreateStrategy("tpe", options.SweepTrials),
+            Trials = options.SweepTrials,
+            Epochs = epochs,
+            Optimizer = options.Optimizer,
+            ValidationSplit = options.ValidationSplit,
+            Seed = options.Seed,
+            Pruner = Sweep.CreatePruner("median"),
+        };
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"sweep: {options.SweepTrials} TPE trials of {epochs} epochs over lr in [1e-4, 3e-2] (log) and batch size in {{16, 32, 64, 128}}"));
+        var handle = host.Display(new TrainingStatus("sweeping…"));
+        var result = await Sweep.RunAsync(request, host.CancellationToken).ConfigureAwait(false);
+        handle.Update(result);
     }
 }
