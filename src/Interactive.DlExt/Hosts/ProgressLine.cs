@@ -41,12 +41,12 @@ public static class ProgressLine
         return sb.ToString();
     }
 
-    /// <summary>The closing line of a run, e.g. "done: completed 20 epochs in 1.4 s; best validation loss 0.1204 at epoch 20".</summary>
+    /// <summary>The closing line of a run, e.g. "done in 1.4 s: completed 20 epochs; best validation loss 0.1204 at epoch 20".</summary>
     public static string Summary(TrainingHistory history)
     {
         ArgumentNullException.ThrowIfNull(history);
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"done: {history.StopMessage} in {history.Elapsed.TotalSeconds:F1} s");
+        sb.Append(CultureInfo.InvariantCulture, $"done in {history.Elapsed.TotalSeconds:F1} s: {history.StopMessage}");
         if (history.BestEpoch is { } best)
         {
             sb.Append(CultureInfo.InvariantCulture, $"; best {history.MonitoredMetric} {history.Monitored(history.Epochs[best]):F4} at epoch {best + 1}");

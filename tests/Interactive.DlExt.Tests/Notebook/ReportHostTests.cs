@@ -26,7 +26,7 @@ public sealed class ReportHostTests
         Assert.Equal("Homework 1", document.Title);
         Assert.True(document.QuerySelectorAll("svg").Length >= 2);
         Assert.Empty(document.QuerySelectorAll("script"));
-        Assert.Contains("done: completed 3 epochs", console.ToString(), StringComparison.Ordinal); // echoed to the console too
+        Assert.Contains(": completed 3 epochs", console.ToString(), StringComparison.Ordinal); // echoed to the console too
         Assert.IsType<TrainingHistory>(host.Variables["history"]);
     }
 

@@ -50,6 +50,36 @@ public sealed class NotebookTests
     }
 
     [Fact]
+    public async Task The_learning_rate_notebook_shows_what_its_text_promises()
+    {
+        var runner = new NotebookRunner();
+
+        await runner.RunAsync(Repository.PathOf("notebooks", "02-learning-rate-and-optimizers.ipynb"));
+
+        Assert.True(runner.TryGetVariable("bigHistory", out var big));
+        var exploded = Assert.IsType<TrainingHistory>(big);
+        Assert.True(exploded.Steps.Max(s => s.Loss) > 100 * exploded.Steps[0].Loss, $"max step loss {exploded.Steps.Max(s => s.Loss)}");
+        Assert.True(exploded.Epochs[^1].ValidationAccuracy < 0.3, exploded.ToString());
+        runner.TryGetVariable("slowHistory", out var slow);
+        runner.TryGetVariable("goodHistory", out var good);
+        Assert.True(((TrainingHistory)good!).Epochs[^1].ValidationLoss < ((TrainingHistory)slow!).Epochs[^1].ValidationLoss);
+        Assert.Equal(true, runner.Displayed[^1]); // the annealed rate ends below 0.01
+    }
+
+    [Fact]
+    public async Task The_search_notebook_evaluates_only_the_chosen_configuration_on_the_test_set()
+    {
+        var runner = new NotebookRunner();
+
+        await runner.RunAsync(Repository.PathOf("notebooks", "03-hyperparameter-search.ipynb"));
+
+        Assert.True(runner.TryGetVariable("grid", out var grid));
+        Assert.Equal(6, ((Search.SweepResult)grid!).Trials.Count);
+        Assert.True(runner.TryGetVariable("final", out var final));
+        Assert.True(Assert.IsType<EvaluationResult>(final).Accuracy > 0.8);
+    }
+
+    [Fact]
     public async Task A_failing_cell_is_reported_with_its_number()
     {
         var runner = new NotebookRunner();
