@@ -115,14 +115,17 @@ internal static class HtmlParts
     /// <param name="numeric">Which columns are right-aligned numbers.</param>
     /// <param name="highlighted">The row to highlight (e.g. the best epoch), or −1.</param>
     /// <param name="highlightTitle">The hover text of the highlighted row.</param>
+    /// <param name="wrapText">Whether long cells wrap (prose tables) instead of staying on one line.</param>
     /// <remarks>
     /// Shared styles sit on the table and rows so each cell only carries its padding: a live history view
     /// is resent on every update, and per-cell styles were half its size.
     /// </remarks>
     public static void Table(StringBuilder html, IReadOnlyList<string> header, IReadOnlyList<IReadOnlyList<string>> rows,
-        IReadOnlyList<bool> numeric, int highlighted = -1, string? highlightTitle = null)
+        IReadOnlyList<bool> numeric, int highlighted = -1, string? highlightTitle = null, bool wrapText = false)
     {
-        html.Append("<table style=\"").Append(TableStyle).Append("\"><thead><tr style=\"border-bottom:1px solid #888\">");
+        // Prose tables (help) wrap inside the card; number tables stay on one line per row.
+        var style = wrapText ? TableStyle.Replace("white-space:nowrap", "white-space:normal;vertical-align:top", StringComparison.Ordinal) : TableStyle;
+        html.Append("<table style=\"").Append(style).Append("\"><thead><tr style=\"border-bottom:1px solid #888\">");
         for (var c = 0; c < header.Count; c++)
         {
             html.Append("<th style=\"").Append(numeric[c] ? CellPadding : CellPadding + ";text-align:left").Append("\">")
@@ -145,7 +148,8 @@ internal static class HtmlParts
 
             for (var c = 0; c < row.Count; c++)
             {
-                html.Append("<td style=\"").Append(numeric[c] ? CellPadding : CellPadding + ";text-align:left").Append("\">")
+                var align = numeric[c] ? CellPadding : CellPadding + ";text-align:left";
+                html.Append("<td style=\"").Append(wrapText && c == 0 ? align + ";white-space:nowrap" : align).Append("\">")
                     .Append(Encode(row[c])).Append("</td>");
             }
 

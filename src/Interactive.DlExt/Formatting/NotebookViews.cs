@@ -11,7 +11,7 @@ internal static class NotebookViews
     public static string Html(MagicHelp help) => HtmlParts.Wrap("help", html =>
     {
         HtmlParts.Title(html, HtmlParts.Encode($"Interactive.DlExt {help.PackageVersion}"));
-        HtmlParts.Caption(html, $"Magic commands need a .NET Interactive kernel {MagicHelp.MinimumKernelVersion} or later.");
+        HtmlParts.Caption(html, $"Magic commands need a .NET Interactive kernel {MagicHelp.MinimumKernelVersion}.");
         foreach (var magic in help.Magics)
         {
             html.Append("<div style=\"margin-top:8px\"><code style=\"font-weight:600\">").Append(HtmlParts.Encode(magic.Name))
@@ -19,7 +19,7 @@ internal static class NotebookViews
             if (magic.Options.Count > 0)
             {
                 var rows = magic.Options.Select(o => (IReadOnlyList<string>)[o.Name, o.Description, o.AcceptedText(), o.Default ?? string.Empty]).ToList();
-                HtmlParts.Table(html, ["option", "meaning", "accepts", "default"], rows, [false, false, false, false]);
+                HtmlParts.Table(html, ["option", "meaning", "accepts", "default"], rows, [false, false, false, false], wrapText: true);
             }
 
             html.Append("<div style=\"color:#555\">example: <code>").Append(HtmlParts.Encode(magic.Example)).Append("</code></div>");

@@ -4,7 +4,7 @@ namespace Interactive.DlExt.Notebook;
 public static class DlExtMagics
 {
     /// <summary>The oldest .NET Interactive kernel whose magic-command API (KernelActionDirective) the glue uses.</summary>
-    public const string MinimumKernelVersion = "1.0.552801 (October 2024)";
+    public const string MinimumKernelVersion = "from October 2024 (the KernelActionDirective magic API)";
 
     /// <summary>Optimizers accepted by --optimizer.</summary>
     public static IReadOnlyList<string> OptimizerNames => Optimizers.Names;

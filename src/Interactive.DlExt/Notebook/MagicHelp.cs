@@ -21,7 +21,7 @@ public sealed record MagicHelp(IReadOnlyList<MagicSpec> Magics)
     public override string ToString()
     {
         var sb = new StringBuilder();
-        sb.AppendLine(CultureInfo.InvariantCulture, $"Interactive.DlExt {PackageVersion} (needs a .NET Interactive kernel {MinimumKernelVersion} or later)");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"Interactive.DlExt {PackageVersion} (needs a .NET Interactive kernel {MinimumKernelVersion})");
         foreach (var magic in Magics)
         {
             sb.AppendLine();
