@@ -28,11 +28,27 @@ public static class SearchSpaceParser
         return text.Contains("..", StringComparison.Ordinal) ? ParseRange(name, text) : ParseChoice(name, text);
     }
 
-    /// <summary>Parses several options (name → text) into a space, in the given order.</summary>
+    /// <summary>Parses several options (name → text) into a space, in the given order. A searched "momentum"
+    /// next to a list of optimizers becomes conditional: it exists only in trials whose optimizer uses it
+    /// (momentum, nesterov), as a student would declare it in C# with <c>when:</c>.</summary>
     public static SearchSpace Parse(IEnumerable<KeyValuePair<string, string>> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return options.Aggregate(SearchSpace.Create(), (space, o) => space.Add(ParseOption(o.Key, o.Value)));
+        var parameters = options.Select(o => ParseOption(o.Key, o.Value)).ToList();
+        var momentum = parameters.FindIndex(p => p.Name == "momentum" && p.Condition is null);
+        if (momentum >= 0 && parameters.Find(p => p.Name == "optimizer") is ChoiceParameter optimizers)
+        {
+            var users = optimizers.Values.Where(v => TrialTraining.MomentumUsers.Contains(ParameterValues.Format(v).Trim().ToLowerInvariant())).ToArray();
+            if (users.Length > 0 && users.Length < optimizers.Values.Count)
+            {
+                // The condition's parent must come first in the space.
+                var conditioned = parameters[momentum].WithCondition(new ParameterCondition("optimizer", users));
+                parameters.RemoveAt(momentum);
+                parameters.Insert(parameters.IndexOf(optimizers) + 1, conditioned);
+            }
+        }
+
+        return parameters.Aggregate(SearchSpace.Create(), (space, p) => space.Add(p));
     }
 
     private static SearchParameter ParseRange(string name, string text)

@@ -3,7 +3,8 @@ namespace Interactive.DlExt.Search;
 /// <summary>Turns a request's defaults and a trial's parameters into that trial's own <see cref="TrainingOptions"/>.</summary>
 internal static class TrialTraining
 {
-    private static readonly string[] MomentumUsers = ["momentum", "nesterov"];
+    /// <summary>The optimizers that read a momentum β.</summary>
+    internal static readonly string[] MomentumUsers = ["momentum", "nesterov"];
 
     public static IReadOnlyList<string> Names { get; } =
         ["lr", "learning_rate", "batch_size", "epochs", "optimizer", "momentum", "weight_decay", "schedule", "l1", "l2"];

@@ -79,4 +79,23 @@ public sealed class SearchSpaceParserTests
             Assert.Equal(text, SearchSpaceParser.ParseOption("x", text).Describe());
         }
     }
+
+    [Fact]
+    public void A_searched_momentum_exists_only_for_the_listed_optimizers_that_use_it()
+    {
+        var space = SearchSpaceParser.Parse([new("momentum", "0.8..0.99"), new("optimizer", "sgd,momentum,nesterov,adam")]);
+
+        var momentum = space["momentum"];
+        Assert.Equal("optimizer", momentum.Condition!.Parent);
+        Assert.Equal(["momentum", "nesterov"], momentum.Condition.Values.Select(v => v.ToString()));
+        Assert.Equal(["optimizer", "momentum"], space.Parameters.Select(p => p.Name)); // the parent comes first
+    }
+
+    [Fact]
+    public void A_momentum_next_to_optimizers_that_all_use_it_stays_unconditional()
+    {
+        var space = SearchSpaceParser.Parse([new("optimizer", "momentum,nesterov"), new("momentum", "0.8..0.99")]);
+
+        Assert.Null(space["momentum"].Condition);
+    }
 }

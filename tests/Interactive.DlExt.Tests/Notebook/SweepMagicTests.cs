@@ -100,4 +100,17 @@ public sealed class SweepMagicTests
         Assert.Contains("lr", e.Message, StringComparison.Ordinal);
         Assert.Contains("0.1..0.01", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_momentum_range_applies_only_to_trials_whose_optimizer_uses_momentum()
+    {
+        var host = new RecordingHost();
+        host.Variables["make"] = Factory();
+
+        await MagicInvoker.InvokeAsync(host, "#!sweep make --optimizer sgd,momentum --momentum 0.8..0.99 --lr 0.01 --trials 6 --epochs 1 --seed 2 --quiet --out s", "#!sweep");
+
+        var result = (SweepResult)host.Variables["s"];
+        Assert.Equal(6, result.Count(TrialState.Completed));
+        Assert.All(result.Trials, t => Assert.Equal(t.Parameters.String("optimizer") == "momentum", t.Parameters.Has("momentum")));
+    }
 }
