@@ -38,8 +38,14 @@ internal static class StepBenchmark
 
         var timings = new List<double>(steps);
         var lastLoss = float.NaN;
+        CpuPressure? pressure = null;
         for (var i = 0; i < warmup + steps; i++)
         {
+            if (i == warmup)
+            {
+                pressure = CpuPressure.Start();
+            }
+
             var clock = Stopwatch.StartNew();
             using (NewDisposeScope())
             {
@@ -60,7 +66,7 @@ internal static class StepBenchmark
             $"RESULT engine=torch mode=step model={modelName} bs={batchSize} threads={threads} " +
             $"step_ms_median={Percentiles.Of(timings, 0.5):F3} step_ms_p10={Percentiles.Of(timings, 0.1):F3} " +
             $"step_ms_p90={Percentiles.Of(timings, 0.9):F3} steps={steps} warmup={warmup} last_loss={lastLoss:F5} " +
-            $"peak_rss_mb={ProcessMemory.PeakResidentMegabytes():F0}"));
+            $"peak_rss_mb={ProcessMemory.PeakResidentMegabytes():F0} cpu_stall_pct={pressure?.StalledPercent() ?? -1:F0}"));
         return 0;
     }
 }

@@ -40,6 +40,7 @@ internal static class TrainBenchmark
         var epochMeanLoss = new List<double>();
         var lastLoss = float.NaN;
         var steps = 0;
+        var pressure = CpuPressure.Start();
         for (var epoch = 0; epoch < epochs; epoch++)
         {
             model.train();
@@ -73,13 +74,14 @@ internal static class TrainBenchmark
                 $"EPOCH {epoch} ms={epochMilliseconds[^1]:F0} mean_loss={epochMeanLoss[^1]:F4} last_loss={lastLoss:F4}"));
         }
 
+        var stalledPercent = pressure.StalledPercent();
         var accuracy = Accuracy(model, testX, testY, test.Count);
         var samplesPerSecond = (double)train.Count * epochs / (epochMilliseconds.Sum() / 1000);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, 
             $"RESULT engine=torch model={modelName} bs={batchSize} threads={threads} epochs={epochs} load_ms={loadMilliseconds:F0} " +
             $"epoch_ms={Join(epochMilliseconds, "F0")} samples_per_s={samplesPerSecond:F0} test_acc={accuracy:F4} last_loss={lastLoss:F5} " +
             $"peak_rss_mb={ProcessMemory.PeakResidentMegabytes():F0} seed={seed} steps={steps} epoch_mean_loss={Join(epochMeanLoss, "F5")} " +
-            $"parameters={TorchModels.ParameterCount(model)}"));
+            $"parameters={TorchModels.ParameterCount(model)} cpu_stall_pct={stalledPercent:F0}"));
         return 0;
     }
 
