@@ -8,6 +8,8 @@ namespace Interactive.DlExt;
 /// </summary>
 public static class Pooling
 {
+    private const int PlanesPerTask = 16;
+
     /// <summary>output = the maximum of each window (padding never wins); argmax = the winning input index
     /// within its plane (the first maximum in row-major window order).</summary>
     /// <param name="pool">The threads to use.</param>
@@ -20,6 +22,23 @@ public static class Pooling
         Check(pool, geometry, input, output);
         ArgumentNullException.ThrowIfNull(argmax);
         CheckLength(argmax.Length, output.Length, nameof(argmax));
+        if (geometry is { Kernel: 2, Stride: 2, Padding: 0 })
+        {
+            // The common 2×2 halving: whole windows only, a few planes per task (a task per plane costs more than the plane).
+            var chunks = (geometry.Planes + PlanesPerTask - 1) / PlanesPerTask;
+            pool.For(chunks, chunk =>
+            {
+                var end = Math.Min(geometry.Planes, (chunk + 1) * PlanesPerTask);
+                for (var plane = chunk * PlanesPerTask; plane < end; plane++)
+                {
+                    MaxForward2x2(geometry, input.AsSpan(plane * geometry.InputLength, geometry.InputLength),
+                        output.AsSpan(plane * geometry.OutputLength, geometry.OutputLength),
+                        argmax.AsSpan(plane * geometry.OutputLength, geometry.OutputLength));
+                }
+            });
+            return;
+        }
+
         pool.For(geometry.Planes, plane =>
         {
             var x = input.AsSpan(plane * geometry.InputLength, geometry.InputLength);
@@ -52,6 +71,47 @@ public static class Pooling
         });
     }
 
+    // The general loop unrolled for a 2×2 window: same row-major order, same strict '>' (the first maximum wins).
+    private static void MaxForward2x2(in PoolingGeometry g, ReadOnlySpan<float> x, Span<float> y, Span<int> at)
+    {
+        int width = g.Width, outputWidth = g.OutputWidth;
+        for (var oy = 0; oy < g.OutputHeight; oy++)
+        {
+            var top = 2 * oy * width;
+            var row = oy * outputWidth;
+            for (var ox = 0; ox < outputWidth; ox++)
+            {
+                var i = top + (2 * ox);
+                var index = i;
+                var best = float.NegativeInfinity;
+                if (x[i] > best)
+                {
+                    best = x[i];
+                }
+
+                if (x[i + 1] > best)
+                {
+                    best = x[i + 1];
+                    index = i + 1;
+                }
+
+                if (x[i + width] > best)
+                {
+                    best = x[i + width];
+                    index = i + width;
+                }
+
+                if (x[i + width + 1] > best)
+                {
+                    index = i + width + 1;
+                }
+
+                y[row + ox] = x[index];
+                at[row + ox] = index;
+            }
+        }
+    }
+
     /// <summary>inputGradient = 0, then each output gradient is added to its window's winner.</summary>
     /// <param name="pool">The threads to use.</param>
     /// <param name="geometry">The shapes.</param>
@@ -63,15 +123,20 @@ public static class Pooling
         Check(pool, geometry, inputGradient, outputGradient);
         ArgumentNullException.ThrowIfNull(argmax);
         CheckLength(argmax.Length, outputGradient.Length, nameof(argmax));
-        pool.For(geometry.Planes, plane =>
+        var chunks = (geometry.Planes + PlanesPerTask - 1) / PlanesPerTask;
+        pool.For(chunks, chunk =>
         {
-            var dx = inputGradient.AsSpan(plane * geometry.InputLength, geometry.InputLength);
-            var dy = outputGradient.AsSpan(plane * geometry.OutputLength, geometry.OutputLength);
-            var at = argmax.AsSpan(plane * geometry.OutputLength, geometry.OutputLength);
-            dx.Clear();
-            for (var o = 0; o < dy.Length; o++)
+            var end = Math.Min(geometry.Planes, (chunk + 1) * PlanesPerTask);
+            for (var plane = chunk * PlanesPerTask; plane < end; plane++)
             {
-                dx[at[o]] += dy[o];
+                var dx = inputGradient.AsSpan(plane * geometry.InputLength, geometry.InputLength);
+                var dy = outputGradient.AsSpan(plane * geometry.OutputLength, geometry.OutputLength);
+                var at = argmax.AsSpan(plane * geometry.OutputLength, geometry.OutputLength);
+                dx.Clear();
+                for (var o = 0; o < dy.Length; o++)
+                {
+                    dx[at[o]] += dy[o];
+                }
             }
         });
     }
