@@ -66,11 +66,13 @@ public class PoolingTests
         }
     }
 
-    [Fact]
-    public void Max_pooling_2x2_keeps_the_first_maximum_of_ties_for_any_thread_count()
+    [Theory]
+    [InlineData(5)] // 2 windows per row: the scalar form
+    [InlineData(11)] // 5 windows per row: 4 at a time, the last group overlapping
+    public void Max_pooling_2x2_keeps_the_first_maximum_of_ties_for_any_thread_count(int width)
     {
         // 40 planes span several tasks; values from {-inf, 0, 1} make ties and all-(-inf) windows common.
-        var g = new PoolingGeometry(40, 6, 5, 2, 2, 0);
+        var g = new PoolingGeometry(40, 6, width, 2, 2, 0);
         var x = Random(g.Planes * g.InputLength, 7).Select(v => v < -0.5f ? float.NegativeInfinity : v < 0 ? 0f : 1f).ToArray();
         foreach (var threads in new[] { 1, 2, 3 })
         {
