@@ -12,9 +12,13 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 
 TS_BENCH="${TS_BENCH:-$here/TorchSharpBench/bin/Release/net10.0/linux-x64/TorchSharpBench}"
-# >>> The pure C# engine's bench binary (same CLI as TorchSharpBench). NOT READY YET: set it when it exists,
-# >>> e.g. CS_BENCH="dotnet $here/EngineBench/bin/Release/net10.0/EngineBench.dll". Left empty, only
-# >>> TorchSharp runs and no ratio is printed; never put numbers here by hand.
+# The pure C# engine's bench (same command lines and RESULT keys): built by
+#   dotnet build bench/DlExtBench -c Release
+# Set CS_BENCH to another command to compare something else; left empty (no build), only TorchSharp runs.
+CS_DLL="$here/DlExtBench/bin/Release/net10.0/DlExtBench.dll"
+if [[ -z "${CS_BENCH:-}" && -f "$CS_DLL" ]]; then
+  CS_BENCH="dotnet $CS_DLL"
+fi
 CS_BENCH="${CS_BENCH:-}"
 
 RUNS="${RUNS:-3}"
@@ -46,7 +50,7 @@ if [[ -n "$CS_BENCH" ]]; then
   echo "batch order identical on both sides"
 fi
 
-{ echo "# $(date -u +%FT%TZ) $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"; uptime; } >> "$LOG"
+{ echo "# $(date -u +%FT%TZ) $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"; echo "# load before: $(uptime)"; } | tee -a "$LOG"
 
 # Runs one configuration on every engine RUNS times; odd runs start with torch, even runs with the other.
 run_config() {
@@ -71,5 +75,6 @@ for threads in $THREADS; do
   done
 done
 
+echo "# load after: $(uptime)" | tee -a "$LOG"
 echo "log: $LOG"
 python3 "$here/tools/summarize_results.py" "$LOG" | tee "${LOG%.log}.md"

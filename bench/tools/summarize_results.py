@@ -51,8 +51,8 @@ def main(paths):
             key = (r.get("mode", "train"), r.get("model", "?"), r.get("bs", "?"), r.get("threads", "?"), r.get("epochs", ""))
             groups[(key, r.get("engine", "?"))].append(r)
     configs = sorted({k for k, _ in groups})
-    print("| mode | model | bs | threads | engine | runs | samples/s or step ms (median, range) | vs torch | test acc | peak RSS MB | CPU stall % (max) |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    print("| mode | model | bs | threads | engine | runs | samples/s or step ms (median, range) | vs torch | test acc | peak RSS MB | CPU stall % (max) | GFLOP/s (MLP) |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for config in configs:
         mode, model, bs, threads, _ = config
         engines = sorted({e for k, e in groups if k == config}, key=lambda e: (e != "torch", e))
@@ -76,7 +76,8 @@ def main(paths):
             rss, _ = spread([number(r.get("peak_rss_mb")) for r in runs], 0)
             stalls = [number(r.get("cpu_stall_pct")) for r in runs if number(r.get("cpu_stall_pct")) is not None]
             stall = f"{max(stalls):.0f}" if stalls else "-"
-            print(f"| {mode} | {model} | {bs} | {threads} | {engine} | {len(runs)} | {speed} | {ratio} | {accuracy if mode != 'step' else '-'} | {rss} | {stall} |")
+            gflops, _ = spread([number(r.get("gflops")) for r in runs if "gflops" in r], 1)
+            print(f"| {mode} | {model} | {bs} | {threads} | {engine} | {len(runs)} | {speed} | {ratio} | {accuracy if mode != 'step' else '-'} | {rss} | {stall} | {gflops} |")
 
 
 if __name__ == "__main__":
