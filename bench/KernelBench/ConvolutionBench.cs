@@ -39,9 +39,11 @@ internal static class ConvolutionBench
 
         var flops = 2.0 * batch * g.OutputLength * g.Patch;
         var (fBest, fMedian) = Timer.Measure(Forward);
+        var (wBest, _) = Timer.Measure(() => Convolution.BackwardWeights(pool, g, columns, dy, dw, 0, db, 0));
+        var (dBest, _) = Timer.Measure(() => Convolution.BackwardData(pool, g, dy, w, 0, dx));
         var (fbBest, fbMedian) = Timer.Measure(ForwardBackward);
         var fbFlops = flops * (needInputGradient ? 3 : 2);
         Console.WriteLine(FormattableString.Invariant(
-            $"conv threads={pool.Threads} b{batch} {inChannels}x{size}x{size}->{outChannels} k{kernel} fwd_best_ms={fBest:F3} fwd_median_ms={fMedian:F3} fwd_gflops={flops / fBest / 1e6:F1} fwdbwd_best_ms={fbBest:F3} fwdbwd_median_ms={fbMedian:F3} fwdbwd_gflops={fbFlops / fbBest / 1e6:F1} input_gradient={needInputGradient}"));
+            $"conv threads={pool.Threads} b{batch} {inChannels}x{size}x{size}->{outChannels} k{kernel} fwd_best_ms={fBest:F3} fwd_median_ms={fMedian:F3} fwd_gflops={flops / fBest / 1e6:F1} fwdbwd_best_ms={fbBest:F3} fwdbwd_median_ms={fbMedian:F3} fwdbwd_gflops={fbFlops / fbBest / 1e6:F1} bwd_weights_best_ms={wBest:F3} bwd_data_best_ms={dBest:F3} input_gradient={needInputGradient}"));
     }
 }

@@ -40,6 +40,19 @@ foreach (var threads in threadCounts)
         Gemm(pool, "conv dX per image", true, false, 288, 196, 64);
     }
 
+    if (what is "all" or "pool")
+    {
+        // The CNN's first pooling: 64 images × 32 channels of 28×28.
+        var geometry = new PoolingGeometry(64 * 32, 28, 28, 2, 2, 0);
+        var input = Fill(geometry.Planes * geometry.InputLength, 3);
+        var output = new float[geometry.Planes * geometry.OutputLength];
+        var argmax = new int[output.Length];
+        var (best, median) = Timer.Measure(() => Pooling.MaxForward(pool, geometry, input, output, argmax));
+        var (bBest, bMedian) = Timer.Measure(() => Pooling.MaxBackward(pool, geometry, output, argmax, input));
+        Console.WriteLine(FormattableString.Invariant(
+            $"maxpool threads={pool.Threads} 2048x28x28 k2 fwd_best_ms={best:F3} fwd_median_ms={median:F3} bwd_best_ms={bBest:F3} bwd_median_ms={bMedian:F3}"));
+    }
+
     if (what is "all" or "conv")
     {
         ConvolutionBench.Run(pool, batch: 64, inChannels: 32, outChannels: 64, size: 14, kernel: 3, padding: 1);

@@ -87,7 +87,9 @@ public sealed class Conv2d : Layer
         CheckInput(input);
         var geometry = _geometry with { Batch = input.BatchSize };
         var output = Reuse(ref _output, input.BatchSize, OutputShape);
-        if (_columns.Length != geometry.ColumnsLength)
+        // Grow only: training, a smaller last batch and evaluation batches alternate, and re-allocating these
+        // large buffers each time left hundreds of MB of garbage in the large-object heap.
+        if (_columns.Length < geometry.ColumnsLength)
         {
             _columns = new float[checked((int)geometry.ColumnsLength)];
         }

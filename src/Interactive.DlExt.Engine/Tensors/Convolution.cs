@@ -83,30 +83,19 @@ public static unsafe class Convolution
             return;
         }
 
-        int pixels = geometry.OutputPixels, patch = geometry.Patch;
         fixed (float* cols = columns, dy = outputGradient, dw = weightGradient)
         {
-            var g = new GemmOperands
+            if (geometry.Patch < geometry.OutChannels)
             {
-                M = geometry.OutChannels,
-                N = patch,
-                K = pixels,
-                A = dy,
-                Lda = pixels,
-                BatchStrideA = geometry.OutputLength,
-                B = cols,
-                Ldb = pixels,
-                TransposeB = true,
-                BatchStrideB = (nint)patch * pixels,
-                C = dw + weightOffset,
-                Ldc = patch,
-                Batch = geometry.Batch,
-                Accumulate = true,
-                Path = Simd.Current,
-            };
-            GemmDriver.Run(pool, g);
+                AddWeightGradientTransposed(pool, geometry, cols, dy, dw + weightOffset);
+            }
+            else
+            {
+                AddWeightGradient(pool, geometry, cols, dy, dw + weightOffset);
+            }
         }
 
+        var pixels = geometry.OutputPixels;
         if (biasGradient is not null)
         {
             var outputGradientCopy = outputGradient;
@@ -121,6 +110,61 @@ public static unsafe class Convolution
                 biasGradient[biasOffset + channel] = sum;
             });
         }
+    }
+
+    // dW[out × patch] += Σ_images dY·colsᵀ, images in order.
+    private static void AddWeightGradient(ComputePool pool, in ConvolutionGeometry geometry, float* cols, float* dy, float* dw)
+    {
+        int pixels = geometry.OutputPixels, patch = geometry.Patch;
+        var g = new GemmOperands
+        {
+            M = geometry.OutChannels,
+            N = patch,
+            K = pixels,
+            A = dy,
+            Lda = pixels,
+            BatchStrideA = geometry.OutputLength,
+            B = cols,
+            Ldb = pixels,
+            TransposeB = true,
+            BatchStrideB = (nint)patch * pixels,
+            C = dw,
+            Ldc = patch,
+            Batch = geometry.Batch,
+            Accumulate = true,
+            Path = Simd.Current,
+        };
+        GemmDriver.Run(pool, g);
+    }
+
+    // A short patch (e.g. 9 for one input channel) would fill only part of the 32-wide column tiles: compute
+    // dWᵀ[patch × out] = Σ_images cols·dYᵀ instead, starting from dWᵀ, so each element is the same FMA chain.
+    private static void AddWeightGradientTransposed(ComputePool pool, in ConvolutionGeometry geometry, float* cols, float* dy, float* dw)
+    {
+        int pixels = geometry.OutputPixels, patch = geometry.Patch, outChannels = geometry.OutChannels;
+        var path = Simd.Current;
+        var transposed = Scratch((long)patch * outChannels);
+        Transpose.Matrix(dw, outChannels, patch, patch, transposed, outChannels, path);
+        var g = new GemmOperands
+        {
+            M = patch,
+            N = outChannels,
+            K = pixels,
+            A = cols,
+            Lda = pixels,
+            BatchStrideA = (nint)patch * pixels,
+            B = dy,
+            Ldb = pixels,
+            TransposeB = true,
+            BatchStrideB = geometry.OutputLength,
+            C = transposed,
+            Ldc = outChannels,
+            Batch = geometry.Batch,
+            Accumulate = true,
+            Path = path,
+        };
+        GemmDriver.Run(pool, g);
+        Transpose.Matrix(transposed, patch, outChannels, outChannels, dw, patch, path);
     }
 
     private static float* Scratch(long length)

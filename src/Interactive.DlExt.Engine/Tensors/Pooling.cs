@@ -1,3 +1,6 @@
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
 namespace Interactive.DlExt;
 
 /// <summary>
@@ -8,6 +11,8 @@ namespace Interactive.DlExt;
 /// </summary>
 public static class Pooling
 {
+    private const int PlanesPerTask = 16;
+
     /// <summary>output = the maximum of each window (padding never wins); argmax = the winning input index
     /// within its plane (the first maximum in row-major window order).</summary>
     /// <param name="pool">The threads to use.</param>
@@ -20,6 +25,23 @@ public static class Pooling
         Check(pool, geometry, input, output);
         ArgumentNullException.ThrowIfNull(argmax);
         CheckLength(argmax.Length, output.Length, nameof(argmax));
+        if (geometry is { Kernel: 2, Stride: 2, Padding: 0 })
+        {
+            // The common 2×2 halving: whole windows only, a few planes per task (a task per plane costs more than the plane).
+            var chunks = (geometry.Planes + PlanesPerTask - 1) / PlanesPerTask;
+            pool.For(chunks, chunk =>
+            {
+                var end = Math.Min(geometry.Planes, (chunk + 1) * PlanesPerTask);
+                for (var plane = chunk * PlanesPerTask; plane < end; plane++)
+                {
+                    MaxForward2x2(geometry, input.AsSpan(plane * geometry.InputLength, geometry.InputLength),
+                        output.AsSpan(plane * geometry.OutputLength, geometry.OutputLength),
+                        argmax.AsSpan(plane * geometry.OutputLength, geometry.OutputLength));
+                }
+            });
+            return;
+        }
+
         pool.For(geometry.Planes, plane =>
         {
             var x = input.AsSpan(plane * geometry.InputLength, geometry.InputLength);
@@ -52,6 +74,92 @@ public static class Pooling
         });
     }
 
+    // The general loop unrolled for a 2×2 window: same row-major order, same strict '>' (the first maximum wins).
+    // Random data makes those comparisons unpredictable branches, so rows are done 4 windows at a time with
+    // masks; a row narrower than 4 windows, or a CPU without SSE, takes the scalar form.
+    private static void MaxForward2x2(in PoolingGeometry g, ReadOnlySpan<float> x, Span<float> y, Span<int> at)
+    {
+        int width = g.Width, outputWidth = g.OutputWidth;
+        var vectors = Sse.IsSupported && outputWidth >= 4;
+        for (var oy = 0; oy < g.OutputHeight; oy++)
+        {
+            var top = 2 * oy * width;
+            var row = oy * outputWidth;
+            if (vectors)
+            {
+                // The last group overlaps the one before when the width is not a multiple of 4 (same values twice).
+                for (var ox = 0; ox < outputWidth; ox += 4)
+                {
+                    var start = Math.Min(ox, outputWidth - 4);
+                    MaxWindows4(x, top + (2 * start), width, y[(row + start)..], at[(row + start)..]);
+                }
+
+                continue;
+            }
+
+            for (var ox = 0; ox < outputWidth; ox++)
+            {
+                var i = top + (2 * ox);
+                var index = i;
+                var best = float.NegativeInfinity;
+                if (x[i] > best)
+                {
+                    best = x[i];
+                }
+
+                if (x[i + 1] > best)
+                {
+                    best = x[i + 1];
+                    index = i + 1;
+                }
+
+                if (x[i + width] > best)
+                {
+                    best = x[i + width];
+                    index = i + width;
+                }
+
+                if (x[i + width + 1] > best)
+                {
+                    index = i + width + 1;
+                }
+
+                y[row + ox] = x[index];
+                at[row + ox] = index;
+            }
+        }
+    }
+
+    // Four adjacent 2×2 windows whose top-left input is x[i], x[i + 2], x[i + 4], x[i + 6].
+    private static void MaxWindows4(ReadOnlySpan<float> x, int i, int width, Span<float> y, Span<int> at)
+    {
+        var upper0 = Vector128.Create(x.Slice(i, 4));
+        var upper1 = Vector128.Create(x.Slice(i + 4, 4));
+        var lower0 = Vector128.Create(x.Slice(i + width, 4));
+        var lower1 = Vector128.Create(x.Slice(i + width + 4, 4));
+        var first = Vector128.Create(i) + Vector128.Create(0, 2, 4, 6);
+        var best = Vector128.Create(float.NegativeInfinity);
+        var index = first;
+        var taken = Vector128<float>.Zero;
+        var a = Sse.Shuffle(upper0, upper1, 0b10_00_10_00);
+        Take(a, first, ref best, ref index, ref taken);
+        Take(Sse.Shuffle(upper0, upper1, 0b11_01_11_01), first + Vector128.Create(1), ref best, ref index, ref taken);
+        Take(Sse.Shuffle(lower0, lower1, 0b10_00_10_00), first + Vector128.Create(width), ref best, ref index, ref taken);
+        Take(Sse.Shuffle(lower0, lower1, 0b11_01_11_01), first + Vector128.Create(width + 1), ref best, ref index, ref taken);
+
+        // With no value above −∞ (all −∞ or NaN) the first input is the winner, as in the scalar loop.
+        Vector128.ConditionalSelect(taken, best, a).CopyTo(y);
+        index.CopyTo(at);
+    }
+
+    private static void Take(Vector128<float> value, Vector128<int> position, ref Vector128<float> best, ref Vector128<int> index, ref Vector128<float> taken)
+    {
+        var greater = Vector128.GreaterThan(value, best);
+        best = Vector128.ConditionalSelect(greater, value, best);
+        index = Vector128.ConditionalSelect(greater.AsInt32(), position, index);
+        taken |= greater;
+    }
+
     /// <summary>inputGradient = 0, then each output gradient is added to its window's winner.</summary>
     /// <param name="pool">The threads to use.</param>
     /// <param name="geometry">The shapes.</param>
@@ -63,15 +171,20 @@ public static class Pooling
         Check(pool, geometry, inputGradient, outputGradient);
         ArgumentNullException.ThrowIfNull(argmax);
         CheckLength(argmax.Length, outputGradient.Length, nameof(argmax));
-        pool.For(geometry.Planes, plane =>
+        var chunks = (geometry.Planes + PlanesPerTask - 1) / PlanesPerTask;
+        pool.For(chunks, chunk =>
         {
-            var dx = inputGradient.AsSpan(plane * geometry.InputLength, geometry.InputLength);
-            var dy = outputGradient.AsSpan(plane * geometry.OutputLength, geometry.OutputLength);
-            var at = argmax.AsSpan(plane * geometry.OutputLength, geometry.OutputLength);
-            dx.Clear();
-            for (var o = 0; o < dy.Length; o++)
+            var end = Math.Min(geometry.Planes, (chunk + 1) * PlanesPerTask);
+            for (var plane = chunk * PlanesPerTask; plane < end; plane++)
             {
-                dx[at[o]] += dy[o];
+                var dx = inputGradient.AsSpan(plane * geometry.InputLength, geometry.InputLength);
+                var dy = outputGradient.AsSpan(plane * geometry.OutputLength, geometry.OutputLength);
+                var at = argmax.AsSpan(plane * geometry.OutputLength, geometry.OutputLength);
+                dx.Clear();
+                for (var o = 0; o < dy.Length; o++)
+                {
+                    dx[at[o]] += dy[o];
+                }
             }
         });
     }

@@ -12,6 +12,7 @@ public class ConvolutionTests
         { 2, 2, 8, 7, 3, 2, 2, 20 },
         { 1, 4, 5, 5, 7, 5, 5, 12 },
         { 5, 3, 6, 6, 33, 1, 1, 10 },
+        { 4, 1, 10, 9, 16, 3, 3, 11 }, // one input channel: patch 9 < 16 filters (the transposed weight gradient)
     };
 
     [Theory]

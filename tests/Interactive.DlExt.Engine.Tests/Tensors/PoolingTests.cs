@@ -66,6 +66,37 @@ public class PoolingTests
         }
     }
 
+    [Theory]
+    [InlineData(5)] // 2 windows per row: the scalar form
+    [InlineData(11)] // 5 windows per row: 4 at a time, the last group overlapping
+    public void Max_pooling_2x2_keeps_the_first_maximum_of_ties_for_any_thread_count(int width)
+    {
+        // 40 planes span several tasks; values from {-inf, 0, 1} make ties and all-(-inf) windows common.
+        var g = new PoolingGeometry(40, 6, width, 2, 2, 0);
+        var x = Random(g.Planes * g.InputLength, 7).Select(v => v < -0.5f ? float.NegativeInfinity : v < 0 ? 0f : 1f).ToArray();
+        foreach (var threads in new[] { 1, 2, 3 })
+        {
+            using var pool = new ComputePool(threads);
+            var max = new float[g.Planes * g.OutputLength];
+            var argmax = new int[max.Length];
+            Pooling.MaxForward(pool, g, x, max, argmax);
+            for (int p = 0, o = 0; p < g.Planes; p++)
+            {
+                for (var oy = 0; oy < g.OutputHeight; oy++)
+                {
+                    for (var ox = 0; ox < g.OutputWidth; ox++, o++)
+                    {
+                        int[] window = [(2 * oy * g.Width) + (2 * ox), (2 * oy * g.Width) + (2 * ox) + 1,
+                            (((2 * oy) + 1) * g.Width) + (2 * ox), (((2 * oy) + 1) * g.Width) + (2 * ox) + 1];
+                        var first = window.FirstOrDefault(i => x[(p * g.InputLength) + i] == window.Max(j => x[(p * g.InputLength) + j]));
+                        Assert.Equal(first, argmax[o]);
+                        Assert.Equal(x[(p * g.InputLength) + first], max[o]);
+                    }
+                }
+            }
+        }
+    }
+
     [Fact]
     public void Padding_above_half_the_kernel_is_rejected()
     {

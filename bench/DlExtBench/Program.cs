@@ -1,0 +1,29 @@
+namespace Interactive.DlExt.Bench;
+
+/// <summary>Entry point: <c>train</c>, <c>step</c>, <c>order</c>, <c>profile</c> or <c>accuracy</c> (see <see cref="BenchOptions.Usage"/>).</summary>
+internal static class Program
+{
+    public static int Main(string[] args)
+    {
+        BenchOptions options;
+        try
+        {
+            options = BenchOptions.Parse(args);
+        }
+        catch (ArgumentException error)
+        {
+            Console.Error.WriteLine(error.Message);
+            Console.Error.WriteLine(BenchOptions.Usage);
+            return 2;
+        }
+
+        return options.Mode switch
+        {
+            "train" => TrainBenchmark.Run(options),
+            "step" => StepBenchmark.Run(options, profile: false),
+            "profile" => StepBenchmark.Run(options, profile: true),
+            "accuracy" => AccuracyRun.Run(options),
+            _ => OrderCheck.Run(options),
+        };
+    }
+}

@@ -1,0 +1,28 @@
+namespace Interactive.DlExt.Bench;
+
+/// <summary>Entry point: <c>train</c>, <c>step</c> or <c>order</c> (see <see cref="BenchOptions.Usage"/>).</summary>
+internal static class Program
+{
+    public static int Main(string[] args)
+    {
+        BenchOptions options;
+        try
+        {
+            options = BenchOptions.Parse(args);
+        }
+        catch (ArgumentException error)
+        {
+            Console.Error.WriteLine(error.Message);
+            Console.Error.WriteLine(BenchOptions.Usage);
+            return 2;
+        }
+
+        // The order mode never touches libtorch, so it runs even where TorchSharp cannot load.
+        return options.Mode switch
+        {
+            "train" => TrainBenchmark.Run(options),
+            "step" => StepBenchmark.Run(options),
+            _ => OrderCheck.Run(options),
+        };
+    }
+}

@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""Summarise RESULT lines of the bench (both engines) into a Markdown table.
+
+Input: files (or stdin) holding lines such as
+  RESULT engine=torch model=mlp bs=64 threads=2 epochs=2 ... samples_per_s=... test_acc=... peak_rss_mb=...
+  RESULT engine=torch mode=step model=cnn bs=64 threads=2 step_ms_median=... step_ms_p10=...
+optionally prefixed by anything (compare.sh writes "run=N "). Runs of the same engine and configuration
+are reduced to their median (and min..max); for every engine other than torch the table adds its speed
+ratio to torch (>1: faster than TorchSharp), computed on the medians.
+"""
+import statistics
+import sys
+from collections import defaultdict
+
+
+def parse(line):
+    fields = {}
+    for token in line[line.index("RESULT") + len("RESULT"):].split():
+        if "=" in token:
+            key, value = token.split("=", 1)
+            fields[key] = value
+    return fields
+
+
+def number(text):
+    try:
+        return float(text)
+    except (TypeError, ValueError):
+        return None
+
+
+def spread(values, digits):
+    values = [v for v in values if v is not None]
+    if not values:
+        return "-", None
+    median = statistics.median(values)
+    text = f"{median:.{digits}f}"
+    if len(values) > 1:
+        text += f" ({min(values):.{digits}f}..{max(values):.{digits}f})"
+    return text, median
+
+
+def main(paths):
+    lines = []
+    for path in paths or ["-"]:
+        lines += (sys.stdin if path == "-" else open(path)).read().splitlines()
+    groups = defaultdict(list)
+    for line in lines:
+        if "RESULT" in line:
+            r = parse(line)
+            key = (r.get("mode", "train"), r.get("model", "?"), r.get("bs", "?"), r.get("threads", "?"), r.get("epochs", ""))
+            groups[(key, r.get("engine", "?"))].append(r)
+    configs = sorted({k for k, _ in groups})
+    print("| mode | model | bs | threads | engine | runs | samples/s or step ms (median, range) | vs torch | test acc | peak RSS MB | CPU stall % (max) | GFLOP/s (MLP) |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for config in configs:
+        mode, model, bs, threads, _ = config
+        engines = sorted({e for k, e in groups if k == config}, key=lambda e: (e != "torch", e))
+        reference = None
+        for engine in engines:
+            runs = groups[(config, engine)]
+            if mode == "step":
+                speed, median = spread([number(r.get("step_ms_median")) for r in runs], 3)
+                speed = speed + " ms"
+            else:
+                speed, median = spread([number(r.get("samples_per_s")) for r in runs], 0)
+                speed = speed + " /s"
+            if engine == "torch":
+                reference = median
+                ratio = "1"
+            elif reference and median:
+                ratio = f"{(reference / median if mode == 'step' else median / reference):.2f}x"
+            else:
+                ratio = "-"
+            accuracy, _ = spread([number(r.get("test_acc")) for r in runs], 4)
+            rss, _ = spread([number(r.get("peak_rss_mb")) for r in runs], 0)
+            stalls = [number(r.get("cpu_stall_pct")) for r in runs if number(r.get("cpu_stall_pct")) is not None]
+            stall = f"{max(stalls):.0f}" if stalls else "-"
+            gflops, _ = spread([number(r.get("gflops")) for r in runs if "gflops" in r], 1)
+            print(f"| {mode} | {model} | {bs} | {threads} | {engine} | {len(runs)} | {speed} | {ratio} | {accuracy if mode != 'step' else '-'} | {rss} | {stall} | {gflops} |")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
