@@ -33,9 +33,18 @@ public static class Dl
 
         if (request.OutVariable is { } outName)
         {
+            // The history, and the trained model beside it (a model built by a factory has no other name).
             await host.SetVariableAsync(outName, history, typeof(TrainingHistory)).ConfigureAwait(false);
+            await host.SetVariableAsync(outName + "Model", request.Model, typeof(Sequential)).ConfigureAwait(false);
         }
 
         return history;
+    }
+
+    /// <summary>Trains in a terminal: the same as <c>#!train</c>, with a progress line per epoch on the console.</summary>
+    public static TrainingHistory Train(Sequential model, Dataset data, TrainingOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var host = new ConsoleHost(Console.Out, rewriteLine: !Console.IsOutputRedirected, cancellationToken);
+        return TrainAsync(host, new TrainRequest(model, data, options ?? new TrainingOptions())).GetAwaiter().GetResult();
     }
 }

@@ -39,7 +39,7 @@ public static class DlExtMagics
             new("--early-stop", "Stop after this many epochs without validation improvement (restores the best weights).", MagicOptionKind.WholeNumber) { Minimum = 1 },
             new("--seed", "Seed for initialisation, shuffling, the validation split and dropout.", MagicOptionKind.WholeNumber) { Default = "0", Minimum = 0 },
             new("--threads", "Compute threads (results are identical for any value).", MagicOptionKind.WholeNumber) { Default = "all cores", Minimum = 1 },
-            new("--out", "C# variable to store the TrainingHistory in (the model is trained in place).", MagicOptionKind.Variable),
+            new("--out", "C# variable to store the TrainingHistory in; the trained model goes to NAMEModel (e.g. historyModel).", MagicOptionKind.Variable),
             new("--report", "Also write a self-contained HTML report to this path.", MagicOptionKind.Text),
             new("--quiet", "Show only the final history, no live view.", MagicOptionKind.Flag),
         ],

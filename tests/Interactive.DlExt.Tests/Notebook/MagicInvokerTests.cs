@@ -21,6 +21,7 @@ public sealed class MagicInvokerTests
         Assert.True(history.IsComplete);
         Assert.Equal(3, history.Epochs.Count);
         Assert.Same(history, host.Variables["history"]);
+        Assert.Same(host.Variables["model"], host.Variables["historyModel"]); // the trained model, by the documented name
         Assert.Equal(0.01, history.Settings.LearningRate);
         Assert.Equal(2UL, history.Settings.Seed);
         Assert.True(history.Settings.ValidationCount > 0); // the default 10 % validation split
@@ -38,6 +39,7 @@ public sealed class MagicInvokerTests
 
         Assert.Equal(1, calls);
         var history = Assert.IsType<TrainingHistory>(host.Outputs[0].Last);
+        Assert.False(host.Variables.ContainsKey("historyModel")); // no --out, nothing stored
         Assert.Equal("sgd", history.Settings.Optimizer);
         Assert.Equal(2, host.Outputs[0].Values.Count); // quiet: the status, then only the final history
     }
