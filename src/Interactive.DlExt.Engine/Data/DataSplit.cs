@@ -16,15 +16,7 @@ public static class DataSplit
     /// <param name="stratified">Whether each class is split in the same proportion (classification only).</param>
     /// <returns>The training part and the validation part.</returns>
     public static (Dataset Train, Dataset Validation) Split(this Dataset data, double validationFraction, ulong seed, bool stratified = true)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        CheckFraction(validationFraction, "validation split");
-        var validationCount = PartSize(data.Count, validationFraction, "validation split");
-        var all = Enumerable.Range(0, data.Count).ToArray();
-        var (validation, train) = Pick(data, all, validationCount, RandomSource.Derive(seed, 0), stratified);
-        CheckNotEmpty(data, train.Length, "validation split", validationFraction, "training");
-        return (data.Subset(train, PartName(data, "train")), data.Subset(validation, PartName(data, "validation")));
-    }
+        => HoldOut(data, validationFraction, "validation split", "validation", RandomSource.Derive(seed, 0), stratified);
 
     /// <summary>Holds out a test set: the parts are named "(train)" and "(test)". Touch the test part once, at the end,
     /// after every choice was made on validation data.</summary>
@@ -34,15 +26,7 @@ public static class DataSplit
     /// <param name="stratified">Whether each class is split in the same proportion (classification only).</param>
     /// <returns>The training part and the test part.</returns>
     public static (Dataset Train, Dataset Test) TrainTest(this Dataset data, double testFraction, ulong seed, bool stratified = true)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        CheckFraction(testFraction, "test split");
-        var testCount = PartSize(data.Count, testFraction, "test split");
-        var all = Enumerable.Range(0, data.Count).ToArray();
-        var (test, train) = Pick(data, all, testCount, RandomSource.Derive(seed, 1), stratified);
-        CheckNotEmpty(data, train.Length, "test split", testFraction, "training");
-        return (data.Subset(train, PartName(data, "train")), data.Subset(test, PartName(data, "test")));
-    }
+        => HoldOut(data, testFraction, "test split", "test", RandomSource.Derive(seed, 1), stratified);
 
     /// <summary>Splits <paramref name="data"/> into training, validation and test parts.</summary>
     /// <param name="data">The samples.</param>
@@ -72,6 +56,20 @@ public static class DataSplit
         return (data.Subset(train, PartName(data, "train")),
                 data.Subset(validation, PartName(data, "validation")),
                 data.Subset(test, PartName(data, "test")));
+    }
+
+    /// <summary>Two-way split: holds out round(count × <paramref name="fraction"/>) samples as the part named
+    /// <paramref name="part"/>; the rest is "train".</summary>
+    private static (Dataset Train, Dataset HeldOut) HoldOut(
+        Dataset data, double fraction, string parameter, string part, RandomSource random, bool stratified)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        CheckFraction(fraction, parameter);
+        var heldOutCount = PartSize(data.Count, fraction, parameter);
+        var all = Enumerable.Range(0, data.Count).ToArray();
+        var (heldOut, train) = Pick(data, all, heldOutCount, random, stratified);
+        CheckNotEmpty(data, train.Length, parameter, fraction, "training");
+        return (data.Subset(train, PartName(data, "train")), data.Subset(heldOut, PartName(data, part)));
     }
 
     private static void CheckFraction(double fraction, string parameter)

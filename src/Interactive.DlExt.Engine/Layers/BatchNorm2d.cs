@@ -7,60 +7,23 @@ namespace Interactive.DlExt;
 /// running mean and variance instead. γ ("weight", ones) and β ("bias", zeros) are trained; "running_mean"
 /// (zeros) and "running_var" (ones) are saved but not trained.
 /// </summary>
-public sealed class BatchNorm2d : Layer
+public sealed class BatchNorm2d : BatchNorm
 {
-    private readonly BatchNormCore _core;
-    private int _spatial = 1;
-
     /// <summary>Creates the layer.</summary>
     /// <param name="channels">The number of channels C, ≥ 1.</param>
     /// <param name="momentum">The weight of the newest batch in the running statistics, in [0, 1]. The default is 0.1.</param>
     /// <param name="epsilon">Added to the variance before the square root, &gt; 0. The default is 1e-5.</param>
     /// <param name="name">An optional display name.</param>
     public BatchNorm2d(int channels, double momentum = 0.1, double epsilon = 1e-5, string? name = null)
-        : base(name)
+        : base(Guard.AtLeast(channels, 1, nameof(channels)), momentum, epsilon, name)
     {
-        _core = new BatchNormCore(Guard.AtLeast(channels, 1, nameof(channels)), momentum, epsilon);
     }
 
     /// <summary>The number of channels.</summary>
-    public int Channels => _core.Channels;
-
-    /// <summary>The weight of the newest batch in the running statistics.</summary>
-    public double Momentum => _core.Momentum;
-
-    /// <summary>The value added to the variance before the square root.</summary>
-    public double Epsilon => _core.Epsilon;
-
-    /// <summary>The scale γ, once built.</summary>
-    public Parameter Weight => _core.Weight;
-
-    /// <summary>The shift β, once built.</summary>
-    public Parameter Bias => _core.Bias;
-
-    /// <summary>The running mean (not trained), once built.</summary>
-    public Parameter RunningMean => _core.RunningMean;
-
-    /// <summary>The running variance (not trained), once built.</summary>
-    public Parameter RunningVariance => _core.RunningVariance;
+    public int Channels => ChannelCount;
 
     /// <inheritdoc />
     public override string Describe() => $"BatchNorm2d({Guard.Text(Channels)})";
-
-    /// <inheritdoc />
-    public override Tensor Forward(Tensor input, LayerContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        CheckInput(input);
-        return _core.Forward(input, _spatial, context);
-    }
-
-    /// <inheritdoc />
-    public override Tensor? Backward(Tensor outputGradient, LayerContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return _core.Backward(outputGradient, _spatial, InputGradientRequired, context);
-    }
 
     /// <inheritdoc />
     protected override int[] OnBuild(int[] inputShape)
@@ -70,13 +33,7 @@ public sealed class BatchNorm2d : Layer
             throw ShapeError(inputShape, $"an item shape of [{Guard.Text(Channels)}, height, width]");
         }
 
-        _spatial = inputShape[1] * inputShape[2];
-        var c = Channels;
-        _core.Attach(
-            AddParameter("weight", [c], Initializer.Ones, c, c),
-            AddParameter("bias", [c], Initializer.Zeros, c, c),
-            AddParameter("running_mean", [c], Initializer.Zeros, c, c, trainable: false),
-            AddParameter("running_var", [c], Initializer.Ones, c, c, trainable: false));
-        return (int[])inputShape.Clone();
+        var spatial = inputShape[1] * inputShape[2];
+        return BuildFor(inputShape, spatial);
     }
 }

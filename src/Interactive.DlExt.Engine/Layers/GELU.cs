@@ -7,7 +7,7 @@ namespace Interactive.DlExt;
 /// below 1.2·10⁻⁷ (about one float32 rounding). With <c>useTanhApproximation</c> it is the tanh form
 /// y = ½x(1 + tanh(√(2/π)(x + 0.044715x³))), as PyTorch's <c>nn.GELU(approximate='tanh')</c> and BERT/GPT-2.
 /// </summary>
-public sealed class GELU : Layer
+public sealed class GELU : ElementwiseActivation
 {
     private const double InverseSqrt2 = 0.70710678118654752440;
     private const double InverseSqrt2Pi = 0.39894228040143267794;
@@ -21,10 +21,6 @@ public sealed class GELU : Layer
         -0.18628806, 0.09678418, 0.37409196, 1.00002368, -1.26551223,
     ];
 
-    private readonly ElementwiseMap _map = new();
-    private readonly ElementwiseForward _apply;
-    private readonly ElementwiseBackward _differentiate;
-
     /// <summary>Creates the layer.</summary>
     /// <param name="useTanhApproximation">Use the tanh approximation instead of the exact erf form. The default is false.</param>
     /// <param name="name">An optional display name.</param>
@@ -32,8 +28,6 @@ public sealed class GELU : Layer
         : base(name)
     {
         UsesTanhApproximation = useTanhApproximation;
-        _apply = useTanhApproximation ? ApplyTanh : ApplyExact;
-        _differentiate = useTanhApproximation ? DifferentiateTanh : DifferentiateExact;
     }
 
     /// <summary>Whether the tanh approximation is used instead of the exact form.</summary>
@@ -41,21 +35,6 @@ public sealed class GELU : Layer
 
     /// <inheritdoc />
     public override string Describe() => UsesTanhApproximation ? "GELU(tanh)" : "GELU";
-
-    /// <inheritdoc />
-    public override Tensor Forward(Tensor input, LayerContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        CheckInput(input);
-        return _map.Forward(input, context.Pool, _apply);
-    }
-
-    /// <inheritdoc />
-    public override Tensor? Backward(Tensor outputGradient, LayerContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return InputGradientRequired ? _map.Backward(outputGradient, context.Pool, _differentiate) : null;
-    }
 
     /// <summary>The complementary error function erfc(x) = 1 − erf(x), relative error below 1.2·10⁻⁷
     /// (the Chebyshev fit of Press et al., Numerical Recipes, §6.2).</summary>
@@ -77,7 +56,30 @@ public sealed class GELU : Layer
     internal static double NormalCdf(double x) => 0.5 * Erfc(-x * InverseSqrt2);
 
     /// <inheritdoc />
-    protected override int[] OnBuild(int[] inputShape) => (int[])inputShape.Clone();
+    private protected override void Apply(ReadOnlySpan<float> x, Span<float> y)
+    {
+        if (UsesTanhApproximation)
+        {
+            ApplyTanh(x, y);
+        }
+        else
+        {
+            ApplyExact(x, y);
+        }
+    }
+
+    /// <inheritdoc />
+    private protected override void Differentiate(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> g, Span<float> dx)
+    {
+        if (UsesTanhApproximation)
+        {
+            DifferentiateTanh(x, g, dx);
+        }
+        else
+        {
+            DifferentiateExact(x, g, dx);
+        }
+    }
 
     private static void ApplyExact(ReadOnlySpan<float> x, Span<float> y)
     {
@@ -88,7 +90,7 @@ public sealed class GELU : Layer
         }
     }
 
-    private static void DifferentiateExact(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> g, Span<float> dx)
+    private static void DifferentiateExact(ReadOnlySpan<float> x, ReadOnlySpan<float> g, Span<float> dx)
     {
         for (var i = 0; i < x.Length; i++)
         {
@@ -107,7 +109,7 @@ public sealed class GELU : Layer
         }
     }
 
-    private static void DifferentiateTanh(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> g, Span<float> dx)
+    private static void DifferentiateTanh(ReadOnlySpan<float> x, ReadOnlySpan<float> g, Span<float> dx)
     {
         for (var i = 0; i < x.Length; i++)
         {

@@ -7,12 +7,9 @@ namespace Interactive.DlExt;
 /// The leaky rectified linear unit, element-wise: y = x where x &gt; 0, else slope·x;
 /// dy/dx = 1 where x &gt; 0, else slope (PyTorch's convention at x = 0).
 /// </summary>
-public sealed class LeakyReLU : Layer
+public sealed class LeakyReLU : ElementwiseActivation
 {
-    private readonly ElementwiseMap _map = new();
     private readonly float _slope;
-    private readonly ElementwiseForward _apply;
-    private readonly ElementwiseBackward _differentiate;
 
     /// <summary>Creates the layer.</summary>
     /// <param name="slope">The slope for negative inputs, a finite number ≥ 0. The default is 0.01.</param>
@@ -21,8 +18,6 @@ public sealed class LeakyReLU : Layer
         : base(name)
     {
         _slope = (float)Guard.NonNegative(slope, nameof(slope));
-        _apply = Apply;
-        _differentiate = Differentiate;
     }
 
     /// <summary>The slope for negative inputs.</summary>
@@ -32,24 +27,7 @@ public sealed class LeakyReLU : Layer
     public override string Describe() => $"LeakyReLU({Slope.ToString("G6", CultureInfo.InvariantCulture)})";
 
     /// <inheritdoc />
-    public override Tensor Forward(Tensor input, LayerContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        CheckInput(input);
-        return _map.Forward(input, context.Pool, _apply);
-    }
-
-    /// <inheritdoc />
-    public override Tensor? Backward(Tensor outputGradient, LayerContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return InputGradientRequired ? _map.Backward(outputGradient, context.Pool, _differentiate) : null;
-    }
-
-    /// <inheritdoc />
-    protected override int[] OnBuild(int[] inputShape) => (int[])inputShape.Clone();
-
-    private void Apply(ReadOnlySpan<float> x, Span<float> y)
+    private protected override void Apply(ReadOnlySpan<float> x, Span<float> y)
     {
         var i = 0;
         if (Vector.IsHardwareAccelerated)
@@ -68,7 +46,8 @@ public sealed class LeakyReLU : Layer
         }
     }
 
-    private void Differentiate(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> g, Span<float> dx)
+    /// <inheritdoc />
+    private protected override void Differentiate(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> g, Span<float> dx)
     {
         var i = 0;
         if (Vector.IsHardwareAccelerated)

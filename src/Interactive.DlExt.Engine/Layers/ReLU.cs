@@ -6,10 +6,8 @@ namespace Interactive.DlExt;
 /// The rectified linear unit, element-wise: y = max(0, x), dy/dx = 1 where x &gt; 0, else 0.
 /// NaN inputs pass through as NaN so that a diverging run stays visible.
 /// </summary>
-public sealed class ReLU : Layer
+public sealed class ReLU : ElementwiseActivation
 {
-    private readonly ElementwiseMap _map = new();
-
     /// <summary>Creates the layer.</summary>
     /// <param name="name">An optional display name.</param>
     public ReLU(string? name = null)
@@ -21,24 +19,7 @@ public sealed class ReLU : Layer
     public override string Describe() => "ReLU";
 
     /// <inheritdoc />
-    public override Tensor Forward(Tensor input, LayerContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        CheckInput(input);
-        return _map.Forward(input, context.Pool, Apply);
-    }
-
-    /// <inheritdoc />
-    public override Tensor? Backward(Tensor outputGradient, LayerContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return InputGradientRequired ? _map.Backward(outputGradient, context.Pool, Differentiate) : null;
-    }
-
-    /// <inheritdoc />
-    protected override int[] OnBuild(int[] inputShape) => (int[])inputShape.Clone();
-
-    private static void Apply(ReadOnlySpan<float> x, Span<float> y)
+    private protected override void Apply(ReadOnlySpan<float> x, Span<float> y)
     {
         var i = 0;
         if (Vector.IsHardwareAccelerated)
@@ -56,7 +37,8 @@ public sealed class ReLU : Layer
         }
     }
 
-    private static void Differentiate(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> g, Span<float> dx)
+    /// <inheritdoc />
+    private protected override void Differentiate(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> g, Span<float> dx)
     {
         var i = 0;
         if (Vector.IsHardwareAccelerated)

@@ -5,10 +5,8 @@ namespace Interactive.DlExt;
 /// <summary>
 /// The hyperbolic tangent, element-wise: y = tanh(x), dy/dx = 1 − y².
 /// </summary>
-public sealed class Tanh : Layer
+public sealed class Tanh : ElementwiseActivation
 {
-    private readonly ElementwiseMap _map = new();
-
     /// <summary>Creates the layer.</summary>
     /// <param name="name">An optional display name.</param>
     public Tanh(string? name = null)
@@ -19,26 +17,9 @@ public sealed class Tanh : Layer
     /// <inheritdoc />
     public override string Describe() => "Tanh";
 
-    /// <inheritdoc />
-    public override Tensor Forward(Tensor input, LayerContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        CheckInput(input);
-        return _map.Forward(input, context.Pool, Apply);
-    }
-
-    /// <inheritdoc />
-    public override Tensor? Backward(Tensor outputGradient, LayerContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return InputGradientRequired ? _map.Backward(outputGradient, context.Pool, Differentiate) : null;
-    }
-
-    /// <inheritdoc />
-    protected override int[] OnBuild(int[] inputShape) => (int[])inputShape.Clone();
-
     // Scalar on purpose (see Sigmoid): the same rounding for every element whatever the SIMD width.
-    private static void Apply(ReadOnlySpan<float> x, Span<float> y)
+    /// <inheritdoc />
+    private protected override void Apply(ReadOnlySpan<float> x, Span<float> y)
     {
         for (var i = 0; i < x.Length; i++)
         {
@@ -46,7 +27,8 @@ public sealed class Tanh : Layer
         }
     }
 
-    private static void Differentiate(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> g, Span<float> dx)
+    /// <inheritdoc />
+    private protected override void Differentiate(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> g, Span<float> dx)
     {
         var i = 0;
         if (Vector.IsHardwareAccelerated)

@@ -44,13 +44,7 @@ public sealed class AdaGrad : Optimizer
     public override void Step(ParameterStore parameters, double learningRate, ComputePool pool)
     {
         FusedPass.Check(parameters, learningRate, pool);
-        if (_sumOfSquares?.Length != parameters.TrainableCount)
-        {
-            _sumOfSquares = new float[parameters.TrainableCount];
-            StepCount = 0;
-        }
-
-        var sumOfSquares = _sumOfSquares;
+        var sumOfSquares = TrainableState(ref _sumOfSquares, parameters);
         var eta = (float)learningRate;
         var epsilon = (float)Epsilon;
         var lambda = (float)WeightDecay;

@@ -59,14 +59,9 @@ public sealed class Adam : Optimizer
     public override void Step(ParameterStore parameters, double learningRate, ComputePool pool)
     {
         FusedPass.Check(parameters, learningRate, pool);
-        if (_firstMoment?.Length != parameters.TrainableCount || _secondMoment is null)
-        {
-            _firstMoment = new float[parameters.TrainableCount];
-            _secondMoment = new float[parameters.TrainableCount];
-            StepCount = 0;
-        }
-
-        var (m, v) = (_firstMoment, _secondMoment);
+        // Both moments are always replaced together, so a new model restarts t at 1 with m = v = 0.
+        var m = TrainableState(ref _firstMoment, parameters);
+        var v = TrainableState(ref _secondMoment, parameters);
         var t = StepCount + 1;
         var k = new AdamConstants(learningRate, Beta1, Beta2, Epsilon, t);
         var lambda = (float)WeightDecay;

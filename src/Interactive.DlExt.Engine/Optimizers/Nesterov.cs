@@ -43,13 +43,7 @@ public sealed class Nesterov : Optimizer
     public override void Step(ParameterStore parameters, double learningRate, ComputePool pool)
     {
         FusedPass.Check(parameters, learningRate, pool);
-        if (_velocity?.Length != parameters.TrainableCount)
-        {
-            _velocity = new float[parameters.TrainableCount];
-            StepCount = 0;
-        }
-
-        var velocity = _velocity;
+        var velocity = TrainableState(ref _velocity, parameters);
         var eta = (float)learningRate;
         var mu = (float)Momentum;
         var lambda = (float)WeightDecay;

@@ -31,4 +31,18 @@ public abstract class Optimizer
 
     /// <summary>Forgets all state (moments, step count).</summary>
     public abstract void Reset();
+
+    /// <summary>Returns the per-parameter state buffer <paramref name="state"/> (a velocity, a moment, …), first
+    /// replacing it by a zeroed one of the model's trainable size when it is missing or sized for another model,
+    /// which also restarts <see cref="StepCount"/>.</summary>
+    private protected float[] TrainableState(ref float[]? state, ParameterStore parameters)
+    {
+        if (state?.Length != parameters.TrainableCount)
+        {
+            state = new float[parameters.TrainableCount];
+            StepCount = 0;
+        }
+
+        return state;
+    }
 }

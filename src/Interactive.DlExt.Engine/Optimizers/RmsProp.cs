@@ -49,13 +49,7 @@ public sealed class RmsProp : Optimizer
     public override void Step(ParameterStore parameters, double learningRate, ComputePool pool)
     {
         FusedPass.Check(parameters, learningRate, pool);
-        if (_meanSquare?.Length != parameters.TrainableCount)
-        {
-            _meanSquare = new float[parameters.TrainableCount];
-            StepCount = 0;
-        }
-
-        var meanSquare = _meanSquare;
+        var meanSquare = TrainableState(ref _meanSquare, parameters);
         var eta = (float)learningRate;
         var beta = (float)Beta;
         var oneMinusBeta = (float)(1 - Beta);
