@@ -60,7 +60,7 @@ internal static class TrainBenchmark
                     y.Data[i] = train.Labels[source];
                 }
 
-                store.ZeroGradients();
+                // Adam's step leaves the gradients at zero (as Trainer.Fit relies on): no clearing pass here.
                 var logits = model.Forward(x, context);
                 gradient = gradient is not null && gradient.Length == logits.Length ? gradient : new Tensor(logits.ShapeArray());
                 lastLoss = loss.Compute(logits, y, gradient);

@@ -54,6 +54,9 @@ public sealed class AdaGrad : Optimizer
     }
 
     /// <inheritdoc />
+    protected internal override bool ClearsGradients => true;
+
+    /// <inheritdoc />
     public override void Reset()
     {
         _sumOfSquares = null;

@@ -1,4 +1,5 @@
-using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Interactive.DlExt;
 
@@ -66,9 +67,12 @@ public sealed class Adam : Optimizer
         var k = new AdamConstants(learningRate, Beta1, Beta2, Epsilon, t);
         var lambda = (float)WeightDecay;
         FusedPass.Run(parameters, learningRate, pool, (theta, gradient, offset) =>
-            Update(theta, gradient, m.AsSpan(offset, theta.Length), v.AsSpan(offset, theta.Length), k, lambda));
+            Update(theta, gradient, m.AsSpan(offset, theta.Length), v.AsSpan(offset, theta.Length), k, coupledDecay: lambda, decoupledDecay: 0f));
         StepCount = t;
     }
+
+    /// <inheritdoc />
+    protected internal override bool ClearsGradients => true;
 
     /// <inheritdoc />
     public override void Reset()
@@ -78,34 +82,72 @@ public sealed class Adam : Optimizer
         StepCount = 0;
     }
 
-    private static void Update(Span<float> theta, ReadOnlySpan<float> gradient, Span<float> firstMoment, Span<float> secondMoment,
-        AdamConstants k, float lambda)
+    /// <summary>The Adam update of one chunk, line by line:
+    /// g ← g + λ_c·θ;  m ← β₁m + (1−β₁)g;  v ← β₂v + (1−β₂)g²;  m̂ = m/(1−β₁ᵗ);  v̂ = v/(1−β₂ᵗ);  θ ← θ − η·m̂/(√v̂ + ε),
+    /// after AdamW's decoupled θ ← θ − ηλθ when <paramref name="decoupledDecay"/> (= ηλ) is not 0. The divisions
+    /// by 1−βᵗ are multiplications by the reciprocal. Every lane computes exactly the scalar tail's operations
+    /// (no FMA), so the 512-bit, 256-bit and scalar forms give the same bits.</summary>
+    internal static void Update(Span<float> theta, ReadOnlySpan<float> gradient, Span<float> firstMoment, Span<float> secondMoment,
+        AdamConstants k, float coupledDecay, float decoupledDecay)
     {
-        var i = 0;
-        if (Vector.IsHardwareAccelerated)
+        ref var t0 = ref MemoryMarshal.GetReference(theta);
+        ref var g0 = ref MemoryMarshal.GetReference(gradient);
+        ref var m0 = ref MemoryMarshal.GetReference(firstMoment);
+        ref var v0 = ref MemoryMarshal.GetReference(secondMoment);
+        var n = theta.Length;
+        if (gradient.Length < n || firstMoment.Length < n || secondMoment.Length < n)
         {
-            for (; i <= theta.Length - Vector<float>.Count; i += Vector<float>.Count)
+            throw new ArgumentException("The gradient and moment chunks must be as long as the parameter chunk.", nameof(gradient));
+        }
+
+        var i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; i <= n - Vector512<float>.Count; i += Vector512<float>.Count)
             {
-                var t = new Vector<float>(theta[i..]);
-                var g = new Vector<float>(gradient[i..]) + (lambda * t);
-                var m = (k.Beta1 * new Vector<float>(firstMoment[i..])) + (k.OneMinusBeta1 * g);
-                var v = (k.Beta2 * new Vector<float>(secondMoment[i..])) + (k.OneMinusBeta2 * (g * g));
-                var mHat = m / new Vector<float>(k.Correction1);
-                var vHat = v / new Vector<float>(k.Correction2);
-                m.CopyTo(firstMoment[i..]);
-                v.CopyTo(secondMoment[i..]);
-                (t - (k.Eta * mHat / (Vector.SquareRoot(vHat) + new Vector<float>(k.Epsilon)))).CopyTo(theta[i..]);
+                var u = (nuint)i;
+                var t = Vector512.LoadUnsafe(ref t0, u);
+                t -= decoupledDecay * t;
+                var g = Vector512.LoadUnsafe(ref g0, u) + (coupledDecay * t);
+                var m = (k.Beta1 * Vector512.LoadUnsafe(ref m0, u)) + (k.OneMinusBeta1 * g);
+                var v = (k.Beta2 * Vector512.LoadUnsafe(ref v0, u)) + (k.OneMinusBeta2 * (g * g));
+                var mHat = m * k.InverseCorrection1;
+                var vHat = v * k.InverseCorrection2;
+                m.StoreUnsafe(ref m0, u);
+                v.StoreUnsafe(ref v0, u);
+                (t - (k.Eta * mHat / (Vector512.Sqrt(vHat) + Vector512.Create(k.Epsilon)))).StoreUnsafe(ref t0, u);
+            }
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i <= n - Vector256<float>.Count; i += Vector256<float>.Count)
+            {
+                var u = (nuint)i;
+                var t = Vector256.LoadUnsafe(ref t0, u);
+                t -= decoupledDecay * t;
+                var g = Vector256.LoadUnsafe(ref g0, u) + (coupledDecay * t);
+                var m = (k.Beta1 * Vector256.LoadUnsafe(ref m0, u)) + (k.OneMinusBeta1 * g);
+                var v = (k.Beta2 * Vector256.LoadUnsafe(ref v0, u)) + (k.OneMinusBeta2 * (g * g));
+                var mHat = m * k.InverseCorrection1;
+                var vHat = v * k.InverseCorrection2;
+                m.StoreUnsafe(ref m0, u);
+                v.StoreUnsafe(ref v0, u);
+                (t - (k.Eta * mHat / (Vector256.Sqrt(vHat) + Vector256.Create(k.Epsilon)))).StoreUnsafe(ref t0, u);
             }
         }
 
-        for (; i < theta.Length; i++)
+        for (; i < n; i++)
         {
-            var g = gradient[i] + (lambda * theta[i]);
-            firstMoment[i] = (k.Beta1 * firstMoment[i]) + (k.OneMinusBeta1 * g);
-            secondMoment[i] = (k.Beta2 * secondMoment[i]) + (k.OneMinusBeta2 * (g * g));
-            var mHat = firstMoment[i] / k.Correction1;
-            var vHat = secondMoment[i] / k.Correction2;
-            theta[i] -= k.Eta * mHat / (MathF.Sqrt(vHat) + k.Epsilon);
+            var t = theta[i];
+            t -= decoupledDecay * t;
+            var g = gradient[i] + (coupledDecay * t);
+            var m = (k.Beta1 * firstMoment[i]) + (k.OneMinusBeta1 * g);
+            var v = (k.Beta2 * secondMoment[i]) + (k.OneMinusBeta2 * (g * g));
+            var mHat = m * k.InverseCorrection1;
+            var vHat = v * k.InverseCorrection2;
+            firstMoment[i] = m;
+            secondMoment[i] = v;
+            theta[i] = t - (k.Eta * mHat / (MathF.Sqrt(vHat) + k.Epsilon));
         }
     }
 }

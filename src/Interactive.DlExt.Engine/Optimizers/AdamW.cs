@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace Interactive.DlExt;
 
 /// <summary>
@@ -66,9 +64,12 @@ public sealed class AdamW : Optimizer
         var k = new AdamConstants(learningRate, Beta1, Beta2, Epsilon, t);
         var etaLambda = (float)(learningRate * WeightDecay);
         FusedPass.Run(parameters, learningRate, pool, (theta, gradient, offset) =>
-            Update(theta, gradient, m.AsSpan(offset, theta.Length), v.AsSpan(offset, theta.Length), k, etaLambda));
+            Adam.Update(theta, gradient, m.AsSpan(offset, theta.Length), v.AsSpan(offset, theta.Length), k, coupledDecay: 0f, decoupledDecay: etaLambda));
         StepCount = t;
     }
+
+    /// <inheritdoc />
+    protected internal override bool ClearsGradients => true;
 
     /// <inheritdoc />
     public override void Reset()
@@ -78,36 +79,4 @@ public sealed class AdamW : Optimizer
         StepCount = 0;
     }
 
-    private static void Update(Span<float> theta, ReadOnlySpan<float> gradient, Span<float> firstMoment, Span<float> secondMoment,
-        AdamConstants k, float etaLambda)
-    {
-        var i = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            for (; i <= theta.Length - Vector<float>.Count; i += Vector<float>.Count)
-            {
-                var t = new Vector<float>(theta[i..]);
-                t -= etaLambda * t;
-                var g = new Vector<float>(gradient[i..]);
-                var m = (k.Beta1 * new Vector<float>(firstMoment[i..])) + (k.OneMinusBeta1 * g);
-                var v = (k.Beta2 * new Vector<float>(secondMoment[i..])) + (k.OneMinusBeta2 * (g * g));
-                var mHat = m / new Vector<float>(k.Correction1);
-                var vHat = v / new Vector<float>(k.Correction2);
-                m.CopyTo(firstMoment[i..]);
-                v.CopyTo(secondMoment[i..]);
-                (t - (k.Eta * mHat / (Vector.SquareRoot(vHat) + new Vector<float>(k.Epsilon)))).CopyTo(theta[i..]);
-            }
-        }
-
-        for (; i < theta.Length; i++)
-        {
-            theta[i] -= etaLambda * theta[i];
-            var g = gradient[i];
-            firstMoment[i] = (k.Beta1 * firstMoment[i]) + (k.OneMinusBeta1 * g);
-            secondMoment[i] = (k.Beta2 * secondMoment[i]) + (k.OneMinusBeta2 * (g * g));
-            var mHat = firstMoment[i] / k.Correction1;
-            var vHat = secondMoment[i] / k.Correction2;
-            theta[i] -= k.Eta * mHat / (MathF.Sqrt(vHat) + k.Epsilon);
-        }
-    }
 }

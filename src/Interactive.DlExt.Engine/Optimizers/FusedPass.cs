@@ -15,7 +15,8 @@ internal static class FusedPass
     /// enough to balance a few million parameters over the threads.</summary>
     public const int ChunkLength = 16 * 1024;
 
-    /// <summary>Checks the arguments common to every <see cref="Optimizer.Step"/> and runs <paramref name="update"/> on every chunk.</summary>
+    /// <summary>Checks the arguments common to every <see cref="Optimizer.Step"/>, runs <paramref name="update"/> on every
+    /// chunk and leaves the gradients at zero.</summary>
     public static void Run(ParameterStore parameters, double learningRate, ComputePool pool, ChunkUpdate update)
     {
         Check(parameters, learningRate, pool);
@@ -28,6 +29,10 @@ internal static class FusedPass
             var start = chunk * ChunkLength;
             var count = Math.Min(ChunkLength, length - start);
             update(values.AsSpan(start, count), gradients.AsSpan(start, count), start);
+
+            // The step consumes the gradients: clearing the chunk while it is still in cache saves the trainer a
+            // separate pass over the whole buffer before the next backward pass.
+            gradients.AsSpan(start, count).Clear();
         });
     }
 

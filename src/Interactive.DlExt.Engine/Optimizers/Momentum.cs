@@ -72,6 +72,9 @@ public sealed class Momentum : Optimizer
     }
 
     /// <inheritdoc />
+    protected internal override bool ClearsGradients => true;
+
+    /// <inheritdoc />
     public override void Reset()
     {
         _velocity = null;

@@ -53,6 +53,9 @@ public sealed class Nesterov : Optimizer
     }
 
     /// <inheritdoc />
+    protected internal override bool ClearsGradients => true;
+
+    /// <inheritdoc />
     public override void Reset()
     {
         _velocity = null;

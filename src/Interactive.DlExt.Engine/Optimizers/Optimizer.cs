@@ -29,6 +29,11 @@ public abstract class Optimizer
     /// <summary>Applies one update to all trainable parameters using <paramref name="learningRate"/> (η for this step).</summary>
     public abstract void Step(ParameterStore parameters, double learningRate, ComputePool pool);
 
+    /// <summary>Whether <see cref="Step"/> leaves the gradients at zero (the built-in optimizers clear each chunk right
+    /// after using it), so the trainer need not clear them before the next batch. A custom optimizer that does
+    /// not clear keeps the default, false.</summary>
+    protected internal virtual bool ClearsGradients => false;
+
     /// <summary>Forgets all state (moments, step count).</summary>
     public abstract void Reset();
 

@@ -61,6 +61,9 @@ public sealed class RmsProp : Optimizer
     }
 
     /// <inheritdoc />
+    protected internal override bool ClearsGradients => true;
+
+    /// <inheritdoc />
     public override void Reset()
     {
         _meanSquare = null;

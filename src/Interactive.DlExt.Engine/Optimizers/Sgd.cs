@@ -50,6 +50,9 @@ public sealed class Sgd : Optimizer
     }
 
     /// <inheritdoc />
+    protected internal override bool ClearsGradients => true;
+
+    /// <inheritdoc />
     public override void Reset()
     {
         _length = -1;

@@ -86,6 +86,7 @@ internal sealed class TrainingRun
         var store = _model.Store;
         var state = new TrainingState(_model, _history, cancellationToken);
         Tensor? gradient = null;
+        var cleared = false; // whether the last optimizer step left the gradients at zero
         _options.Schedule?.Reset();
 
         Raise(TrainingEvent.TrainingStarted, state);
@@ -111,7 +112,11 @@ internal sealed class TrainingRun
                 state.LearningRate = rate;
                 Raise(TrainingEvent.BatchStarted, state);
 
-                store.ZeroGradients();
+                if (!cleared)
+                {
+                    store.ZeroGradients();
+                }
+
                 context.Training = true;
                 var output = _model.Forward(batch.Features, context);
                 gradient = Reuse(gradient, output);
@@ -131,6 +136,7 @@ internal sealed class TrainingRun
 
                 _model.Backward(gradient, context);
                 _optimizer.Step(store, rate, pool);
+                cleared = _optimizer.ClearsGradients;
                 lossSum += loss * batch.Count;
                 seen += batch.Count;
                 if (_train.IsClassification)

@@ -83,6 +83,7 @@ public class MomentumTests
         optimizer.Reset();
         Assert.Equal(0, optimizer.StepCount);
         var before = store.Values[0];
+        store.Gradients[0] = 1f; // a step consumes its gradient
         optimizer.Step(store, 0.1, ComputePool.Serial);
         Assert.Equal(before - 0.1f, store.Values[0]); // a fresh velocity v = g = 1
     }
