@@ -2,74 +2,20 @@ namespace Interactive.DlExt;
 
 /// <summary>2-D average pooling over [channels, height, width] items: each output is the mean of its
 /// kernel×kernel window, padding counted as zeros (PyTorch's default count_include_pad).</summary>
-public sealed class AvgPool2d : Layer
+public sealed class AvgPool2d : Pool2d
 {
-    private Tensor? _output;
-    private Tensor? _inputGradient;
-    private PoolingGeometry _geometry;
-
     /// <summary>Creates an average pooling layer.</summary>
     /// <param name="kernelSize">The window's side.</param>
     /// <param name="stride">Step between windows (default: the kernel size).</param>
     /// <param name="padding">Zero padding on every side (at most kernelSize/2).</param>
     public AvgPool2d(int kernelSize, int? stride = null, int padding = 0)
+        : base(kernelSize, stride, padding)
     {
-        KernelSize = Guard.AtLeast(kernelSize, 1, nameof(kernelSize));
-        Stride = Guard.AtLeast(stride ?? kernelSize, 1, nameof(stride));
-        Padding = Guard.AtLeast(padding, 0, nameof(padding));
-        if (padding > kernelSize / 2)
-        {
-            throw new DlExtArgumentException(nameof(padding), Guard.Text(padding), $"at most half the kernel size ({kernelSize / 2})");
-        }
     }
 
-    /// <summary>The window's side.</summary>
-    public int KernelSize { get; }
+    private protected override void Pool(ComputePool pool, PoolingGeometry geometry, float[] input, float[] output) =>
+        Pooling.AverageForward(pool, geometry, input, output);
 
-    /// <summary>Step between windows.</summary>
-    public int Stride { get; }
-
-    /// <summary>Padding on every side.</summary>
-    public int Padding { get; }
-
-    /// <inheritdoc />
-    public override string Describe() => PoolingLayout.Describe("AvgPool2d", KernelSize, Stride, Padding);
-
-    /// <inheritdoc />
-    public override Tensor Forward(Tensor input, LayerContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        CheckInput(input);
-        _geometry = _geometry with { Planes = input.BatchSize * InputShape[0] };
-        var output = Reuse(ref _output, input.BatchSize, OutputShape);
-        Pooling.AverageForward(context.Pool, _geometry, input.Data, output.Data);
-        return output;
-    }
-
-    /// <inheritdoc />
-    public override Tensor? Backward(Tensor outputGradient, LayerContext context)
-    {
-        ArgumentNullException.ThrowIfNull(outputGradient);
-        ArgumentNullException.ThrowIfNull(context);
-        if (outputGradient.Length != (long)_geometry.Planes * _geometry.OutputLength)
-        {
-            throw ShapeError(outputGradient.Shape, "the output gradient of the last forward pass");
-        }
-
-        if (!InputGradientRequired)
-        {
-            return null;
-        }
-
-        var inputGradient = Reuse(ref _inputGradient, outputGradient.BatchSize, InputShape);
-        Pooling.AverageBackward(context.Pool, _geometry, outputGradient.Data, inputGradient.Data);
-        return inputGradient;
-    }
-
-    /// <inheritdoc />
-    protected override int[] OnBuild(int[] inputShape)
-    {
-        _geometry = PoolingLayout.Build(inputShape, KernelSize, Stride, Padding, out var output, ShapeError);
-        return output;
-    }
+    private protected override void Unpool(ComputePool pool, PoolingGeometry geometry, float[] outputGradient, float[] inputGradient) =>
+        Pooling.AverageBackward(pool, geometry, outputGradient, inputGradient);
 }
