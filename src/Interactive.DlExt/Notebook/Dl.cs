@@ -29,6 +29,7 @@ public static class Dl
         if (request.ReportPath is { } path)
         {
             HtmlReport.Save(path, "Training report", history);
+            host.Display(new TrainingStatus("report: " + Path.GetFullPath(path)));
         }
 
         if (request.OutVariable is { } outName)

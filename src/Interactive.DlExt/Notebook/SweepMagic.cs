@@ -43,6 +43,7 @@ internal static class SweepMagic
         if (a.Text("--report") is { } path)
         {
             HtmlReport.Save(path, "Sweep report", result);
+            host.Display(new TrainingStatus("report: " + Path.GetFullPath(path)));
         }
 
         if (a.Text("--out") is { } outName)

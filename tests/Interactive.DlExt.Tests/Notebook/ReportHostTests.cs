@@ -40,6 +40,7 @@ public sealed class ReportHostTests
 
         await MagicInvoker.InvokeAsync(host, $"#!train model --epochs 2 --quiet --report \"{path}\"", "#!train");
 
+        Assert.Equal("report: " + path, Assert.IsType<TrainingStatus>(host.Outputs[^1]).Message);
         var html = File.ReadAllText(path);
         Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.OrdinalIgnoreCase);
         var links = new HtmlParser().ParseDocument(html).QuerySelectorAll("[src], [href], link, script");
