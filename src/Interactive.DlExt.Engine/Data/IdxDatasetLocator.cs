@@ -13,15 +13,15 @@ internal static class IdxDatasetLocator
         var (images, labels) = IdxDatasetSpec.Files(train);
         if (folder is not null)
         {
-            return InFolder(folder, images, labels) ?? throw new FileNotFoundException(
-                $"The folder '{folder}' passed for {spec.Name} does not contain {images} and {labels} (raw or .gz).");
+            return InFolder(folder, images, labels) ?? throw new DlExtArgumentException("folder", folder,
+                $"a folder holding {images} and {labels} (raw or .gz) of {spec.Name}");
         }
 
         var fromEnvironment = options.Environment(spec.EnvironmentVariable);
         if (!string.IsNullOrWhiteSpace(fromEnvironment))
         {
-            return InFolder(fromEnvironment, images, labels) ?? throw new FileNotFoundException(
-                $"The folder '{fromEnvironment}' in {spec.EnvironmentVariable} does not contain {images} and {labels} (raw or .gz).");
+            return InFolder(fromEnvironment, images, labels) ?? throw new DlExtArgumentException(spec.EnvironmentVariable, fromEnvironment,
+                $"a folder holding {images} and {labels} (raw or .gz) of {spec.Name}");
         }
 
         if (options.SearchSystemFolders && spec.SystemFolder is { } system && InFolder(system, images, labels) is { } installed)

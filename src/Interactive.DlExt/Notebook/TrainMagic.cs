@@ -68,6 +68,19 @@ internal static class TrainMagic
         return text == "constant" ? null : Schedules.Parse(text);
     }
 
+    // A data set that cannot be found or downloaded is a usage problem: one clean line, not a stack trace.
+    private static Dataset BuiltIn(Func<Dataset> load)
+    {
+        try
+        {
+            return load();
+        }
+        catch (DatasetUnavailableException e)
+        {
+            throw new DlExtArgumentException("--data", e.Message);
+        }
+    }
+
     private static Sequential ResolveModel(INotebookHost host, string name)
     {
         if (!host.TryGetVariable(name, out var value) || value is null)
@@ -90,8 +103,8 @@ internal static class TrainMagic
         var data = name switch
         {
             "digits" => Datasets.Digits(),
-            "fashion-mnist" => Datasets.FashionMnist(train: true),
-            "mnist" => Datasets.Mnist(train: true),
+            "fashion-mnist" => BuiltIn(() => Datasets.FashionMnist(train: true)),
+            "mnist" => BuiltIn(() => Datasets.Mnist(train: true)),
             _ when MagicParser.IsIdentifier(name) => MagicInvoker.Variable<Dataset>(host, "--data", name),
             _ => throw new DlExtArgumentException("--data", name, "digits, fashion-mnist, mnist or the name of a C# variable holding a Dataset"),
         };

@@ -63,9 +63,8 @@ public sealed class DatasetsTests
     public void A_folder_passed_without_the_files_is_an_error_not_a_silent_download()
     {
         using var temp = new TempFolder();
-        var e = Assert.Throws<FileNotFoundException>(() => Datasets.FashionMnist(temp.Path));
-        Assert.Contains(temp.Path, e.Message, StringComparison.Ordinal);
-        Assert.Contains("train-images-idx3-ubyte.gz", e.Message, StringComparison.Ordinal);
+        var e = Assert.Throws<DlExtArgumentException>(() => Datasets.FashionMnist(temp.Path));
+        Assert.Equal($"folder = {temp.Path} is not accepted: expected a folder holding train-images-idx3-ubyte.gz and train-labels-idx1-ubyte.gz (raw or .gz) of fashion-mnist.", e.Reason);
     }
 
     [Fact]
