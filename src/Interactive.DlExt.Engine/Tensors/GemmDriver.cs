@@ -39,6 +39,8 @@ internal static unsafe class GemmDriver
     }
 
     /// <summary>Computes rows [r0, r1) × columns [c0, c1) of C.</summary>
+    // Hot from the first batch: compiled optimized at once instead of after tier-0 warm-up (short notebook runs feel it).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ComputeTile(in GemmOperands g, int r0, int r1, int c0, int c1)
     {
         if (g.K == 0 || g.Batch == 0)

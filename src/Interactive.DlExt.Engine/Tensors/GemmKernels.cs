@@ -146,6 +146,8 @@ internal static unsafe class GemmKernels
 
     /// <summary>Applies the epilogue to a rows×width block of C that holds finished sums: v += bias[j];
     /// v = v &gt; 0 ? v : 0 (ReLU); v = mask &gt; 0 ? v : 0 (ReLU gradient). Same operations on every path.</summary>
+    // Hot from the first batch: compiled optimized at once instead of after tier-0 warm-up (short notebook runs feel it).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Epilogue(in GemmEpilogue e, float* c, nint ldc, int row, int column, int rows, int width, SimdPath path)
     {
         for (var r = 0; r < rows; r++)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -13,6 +14,8 @@ internal static unsafe class GemmPacking
     private const int Mr = GemmKernels.RowsPerPanel;
 
     /// <summary>dst[k·6 + r] = op(A)[i0 + r, k0 + k], zero for r ≥ rows. Writes up to 8 floats past the panel.</summary>
+    // Hot from the first batch: compiled optimized at once instead of after tier-0 warm-up (short notebook runs feel it).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void PackA(float* a, nint lda, bool transposed, int i0, int rows, int k0, int kc, float* dst)
     {
         if (transposed)
@@ -80,6 +83,7 @@ internal static unsafe class GemmPacking
 
     /// <summary>Packs op(B)[k0.., j0..j0+cols) as strips of <paramref name="nr"/> columns:
     /// strip s holds dst[s·kc·nr + k·nr + j] = op(B)[k0 + k, j0 + s·nr + j], zero past the last column.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void PackB(float* b, nint ldb, bool transposed, int k0, int kc, int j0, int cols, int nr, float* dst)
     {
         for (var s = 0; s * nr < cols; s++, dst += kc * nr)
@@ -98,6 +102,7 @@ internal static unsafe class GemmPacking
     }
 
     // B stored k×n: each k gives `width` contiguous values.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackStrip(float* src, nint ldb, int kc, int width, int nr, float* dst)
     {
         if (width == nr)
@@ -129,6 +134,7 @@ internal static unsafe class GemmPacking
     }
 
     // B stored n×k: column j of op(B) is row j in memory; 8×8 transposes turn 8 rows into 8 k-steps.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackTransposedStrip(float* src, nint ldb, int kc, int width, int nr, float* dst)
     {
         var jj = 0;
