@@ -12,6 +12,15 @@ public sealed class MultiProcessStudyTests
         const int Budget = 60; // of the 72 grid points
         var start = Path.Combine(file.Folder, "go");
         var workers = new[] { StartWorker(file.Path, Budget, start), StartWorker(file.Path, Budget, start) };
+
+        // A barrier: both workers have opened the study before either may claim a trial (on a loaded CI machine
+        // one process's start-up can otherwise outlast the other's whole run).
+        var deadline = Environment.TickCount64 + 60_000;
+        while (Directory.GetFiles(file.Folder, "go.*.ready").Length < 2 && Environment.TickCount64 < deadline && workers.All(w => !w.HasExited))
+        {
+            Thread.Sleep(10);
+        }
+
         File.WriteAllText(start, "go");
         var outputs = workers.Select(w =>
         {
