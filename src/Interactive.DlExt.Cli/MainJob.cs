@@ -9,6 +9,19 @@ internal static class MainJob
 {
     public static (Dataset Train, Dataset Test) LoadData(CliOptions options)
     {
+        try
+        {
+            return Load(options);
+        }
+        catch (DlExtArgumentException e) when (e.ParamName == "folder" && options.DataFolder is { } folder)
+        {
+            // The library names its parameter; the user typed --data-dir.
+            throw new DlExtArgumentException("--data-dir", folder, e.Accepted);
+        }
+    }
+
+    private static (Dataset Train, Dataset Test) Load(CliOptions options)
+    {
         var (train, test) = options.Data switch
         {
             // The digits have no official test set: hold out a stratified 20 % once, with the run's seed.
