@@ -8,17 +8,15 @@ namespace Interactive.DlExt.Notebook;
 public sealed class LiveView : TrainingCallback
 {
     private readonly IDisplayHandle _handle;
-    private readonly TimeProvider _time;
-    private long _lastUpdate;
-    private bool _updatedOnce;
+    private readonly UpdateThrottle _throttle;
 
     /// <summary>Creates a live view over a displayed output.</summary>
     public LiveView(IDisplayHandle handle, TimeProvider? timeProvider = null, TimeSpan? minimumInterval = null)
     {
         ArgumentNullException.ThrowIfNull(handle);
         _handle = handle;
-        _time = timeProvider ?? TimeProvider.System;
         MinimumInterval = minimumInterval ?? TimeSpan.FromMilliseconds(500);
+        _throttle = new UpdateThrottle(timeProvider ?? TimeProvider.System, MinimumInterval);
     }
 
     /// <summary>The least time between two updates (the final update always happens).</summary>
@@ -34,11 +32,15 @@ public sealed class LiveView : TrainingCallback
     protected override void OnEpochEnded(TrainingState state) => MaybeUpdate(state);
 
     /// <inheritdoc />
-    protected override void OnTrainingEnded(TrainingState state) => Send(state);
+    protected override void OnTrainingEnded(TrainingState state)
+    {
+        _throttle.Sent();
+        Send(state);
+    }
 
     private void MaybeUpdate(TrainingState state)
     {
-        if (!_updatedOnce || _time.GetElapsedTime(_lastUpdate) >= MinimumInterval)
+        if (_throttle.TryPass())
         {
             Send(state);
         }
@@ -47,8 +49,6 @@ public sealed class LiveView : TrainingCallback
     private void Send(TrainingState state)
     {
         _handle.Update(state.History);
-        _lastUpdate = _time.GetTimestamp();
-        _updatedOnce = true;
         UpdateCount++;
     }
 }

@@ -37,8 +37,16 @@ internal static class SweepMagic
         };
 
         var handle = host.Display(new TrainingStatus($"starting a {request.Strategy.Name} sweep of {trials} trials…"));
-        var live = a.Flag("--quiet") ? null : new Throttle(host.MinimumUpdateInterval, handle);
-        var result = await Sweep.RunAsync(request with { Progress = live is null ? null : live.Offer }, host.CancellationToken).ConfigureAwait(false);
+        // Snapshots arrive on worker threads, one at a time; the final result below is always shown.
+        var throttle = new UpdateThrottle(TimeProvider.System, host.MinimumUpdateInterval);
+        Action<SweepResult>? progress = a.Flag("--quiet") ? null : snapshot =>
+        {
+            if (throttle.TryPass())
+            {
+                handle.Update(snapshot);
+            }
+        };
+        var result = await Sweep.RunAsync(request with { Progress = progress }, host.CancellationToken).ConfigureAwait(false);
         handle.Update(result);
         if (a.Text("--report") is { } path)
         {
@@ -114,21 +122,5 @@ internal static class SweepMagic
                 string.Create(CultureInfo.InvariantCulture, $"a model factory, because every trial trains a fresh model: Func<Sequential> {name}Factory = () => new Sequential(...);")),
             _ => throw new DlExtArgumentException("--model", name, $"a variable holding a Func<Sequential> or Func<TrialParameters, Sequential> (it holds a {value?.GetType().Name ?? "null"})"),
         };
-    }
-
-    /// <summary>Forwards sweep snapshots to the display at most once per interval (snapshots arrive on worker threads, one at a time).</summary>
-    private sealed class Throttle(TimeSpan interval, IDisplayHandle handle)
-    {
-        private long _last = long.MinValue;
-
-        public void Offer(SweepResult snapshot)
-        {
-            var now = TimeProvider.System.GetTimestamp();
-            if (_last == long.MinValue || TimeProvider.System.GetElapsedTime(_last, now) >= interval)
-            {
-                _last = now;
-                handle.Update(snapshot);
-            }
-        }
     }
 }
