@@ -36,11 +36,13 @@ public static class MagicInvoker
     internal static T Variable<T>(INotebookHost host, string option, string name)
         where T : class
     {
-        if (!host.TryGetVariable(name, out var value) || value is null)
-        {
-            throw new DlExtArgumentException(option, $"{option} = {name}: no C# variable named '{name}' exists yet. Define it in a cell above; a variable defined below the magic in the same cell is not visible yet, because the magic runs first.");
-        }
-
+        var value = Value(host, option, name);
         return value as T ?? throw new DlExtArgumentException(option, name, $"a variable holding a {typeof(T).Name} (it holds a {value.GetType().Name})");
     }
+
+    /// <summary>Reads a variable of any type, or says that it does not exist (yet).</summary>
+    internal static object Value(INotebookHost host, string option, string name) =>
+        host.TryGetVariable(name, out var value) && value is not null
+            ? value
+            : throw new DlExtArgumentException(option, $"{option} = {name}: no C# variable named '{name}' exists yet. Define it in a cell above; a variable defined below the magic in the same cell is not visible yet, because the magic runs first.");
 }

@@ -109,18 +109,14 @@ internal static class SweepMagic
 
     private static Func<TrialParameters, Sequential> ResolveFactory(INotebookHost host, string name)
     {
-        if (!host.TryGetVariable(name, out var value) || value is null)
-        {
-            _ = MagicInvoker.Variable<object>(host, "--model", name); // throws the "no variable" message
-        }
-
+        var value = MagicInvoker.Value(host, "--model", name);
         return value switch
         {
             Func<TrialParameters, Sequential> f => f,
             Func<Sequential> f => _ => f(),
             Sequential => throw new DlExtArgumentException("--model", name,
                 string.Create(CultureInfo.InvariantCulture, $"a model factory, because every trial trains a fresh model: Func<Sequential> {name}Factory = () => new Sequential(...);")),
-            _ => throw new DlExtArgumentException("--model", name, $"a variable holding a Func<Sequential> or Func<TrialParameters, Sequential> (it holds a {value?.GetType().Name ?? "null"})"),
+            _ => throw new DlExtArgumentException("--model", name, $"a variable holding a Func<Sequential> or Func<TrialParameters, Sequential> (it holds a {value.GetType().Name})"),
         };
     }
 }

@@ -83,17 +83,13 @@ internal static class TrainMagic
 
     private static Sequential ResolveModel(INotebookHost host, string name)
     {
-        if (!host.TryGetVariable(name, out var value) || value is null)
-        {
-            _ = MagicInvoker.Variable<Sequential>(host, "--model", name);
-        }
-
+        var value = MagicInvoker.Value(host, "--model", name);
         return value switch
         {
             Sequential s => s,
             Func<Sequential> factory => factory(),
             _ => throw new DlExtArgumentException("--model", name,
-                $"a variable holding a Sequential model or a Func<Sequential> factory (it holds a {value!.GetType().Name})"),
+                $"a variable holding a Sequential model or a Func<Sequential> factory (it holds a {value.GetType().Name})"),
         };
     }
 
