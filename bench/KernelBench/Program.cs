@@ -3,11 +3,22 @@ using System.Globalization;
 using Interactive.DlExt;
 
 // Prints one line per measurement: best and median milliseconds over repeated calls, and GFLOP/s of the best.
+// Modes: gemm, convgemm, pool, conv, all, and peak (the machine's FMA peak, see FmaPeak).
 var what = args.Length > 0 ? args[0] : "all";
 var threadCounts = args.Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).DefaultIfEmpty(0).ToArray();
 if (threadCounts[0] == 0)
 {
     threadCounts = [1, 2];
+}
+
+if (what is "peak")
+{
+    foreach (var threads in threadCounts)
+    {
+        FmaPeak.Run(threads);
+    }
+
+    return;
 }
 
 foreach (var threads in threadCounts)

@@ -11,10 +11,11 @@ namespace Interactive.DlExt;
 /// </summary>
 internal static unsafe class GemmDriver
 {
-    /// <summary>Depth of a packed block (cache blocking only: it does not change any result).</summary>
-    public const int KBlock = 256;
+    /// <summary>Depth of a packed block (cache blocking only: it does not change any result). At 128, one packed
+    /// 32-column B strip (16 KB) and one A panel (3 KB) fit a 32 KB L1 together; at 256 the strip alone filled it.</summary>
+    public const int KBlock = 128;
 
-    /// <summary>Columns of B packed at once (KBlock × NBlock floats = 512 KB, half a Zen 4 L2).</summary>
+    /// <summary>Columns of B packed at once (KBlock × NBlock floats = 256 KB, a quarter of a Zen 4 L2).</summary>
     public const int NBlock = 512;
 
     private const int Mr = GemmKernels.RowsPerPanel;
