@@ -35,15 +35,14 @@ foreach (var threads in threadCounts)
     {
         foreach (var batch in new[] { 64, 256 })
         {
-            // MLP 784-512-256-10; weights stored [in, out]: forward NN, weight gradient TN, input gradient NT.
+            // MLP 784-512-256-10 as Linear runs it, weights stored [out, in]: forward x·Wᵀ (NT), weight gradient
+            // gᵀ·x (TN), input gradient g·W (NN).
             foreach (var (inputs, outputs) in new[] { (784, 512), (512, 256), (256, 10) })
             {
-                Gemm(pool, $"fwd {inputs}->{outputs} b{batch}", false, false, batch, outputs, inputs);
-                Gemm(pool, $"dW  {inputs}->{outputs} b{batch}", true, false, inputs, outputs, batch);
-                Gemm(pool, $"dX  {inputs}->{outputs} b{batch}", false, true, batch, inputs, outputs);
+                Gemm(pool, $"fwd {inputs}->{outputs} b{batch}", false, true, batch, outputs, inputs);
+                Gemm(pool, $"dW  {inputs}->{outputs} b{batch}", true, false, outputs, inputs, batch);
+                Gemm(pool, $"dX  {inputs}->{outputs} b{batch}", false, false, batch, inputs, outputs);
             }
-
-            Gemm(pool, $"fwd 784->512 b{batch} (W as [out,in])", false, true, batch, 512, 784);
         }
 
         Gemm(pool, "square 512", false, false, 512, 512, 512);

@@ -144,6 +144,8 @@ internal sealed class BatchNormCore
         var inputGradient = inputGradientRequired ? ElementwiseMap.Fit(ref _inputGradient, normalized) : null;
         var g = outputGradient.Data;
         var xHat = normalized.Data;
+        Weight.PrepareGradientForAccumulation();
+        Bias.PrepareGradientForAccumulation();
         ForChannels(context.Pool, normalized.Length, c =>
         {
             double sumG = 0, sumGX = 0;

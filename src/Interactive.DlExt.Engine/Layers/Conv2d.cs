@@ -111,6 +111,8 @@ public sealed class Conv2d : Layer
 
         if (_weight!.Trainable)
         {
+            _weight.PrepareGradientForAccumulation();
+            _bias!.PrepareGradientForAccumulation();
             Convolution.BackwardWeights(context.Pool, _geometry, _columns, outputGradient.Data,
                 _weight.GradientBuffer, _weight.Offset, _bias!.GradientBuffer, _bias.Offset);
         }

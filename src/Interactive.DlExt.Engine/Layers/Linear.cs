@@ -106,9 +106,9 @@ public sealed class Linear : Layer
         var w = Weight;
         AddColumnSums(g, batch);
 
-        // dW[out×in] += g[batch×out]ᵀ·x[batch×in]
+        // dW[out×in] += g[batch×out]ᵀ·x[batch×in] (written, not added, when the gradient was zeroed: same bits)
         Gemm.Multiply(context.Pool, true, false, OutFeatures, _inFeatures, batch,
-            g.Data, 0, input.Data, 0, w.GradientBuffer, w.Offset, accumulate: true);
+            g.Data, 0, input.Data, 0, w.GradientBuffer, w.Offset, accumulate: !w.TakeGradientForOverwrite());
         if (!InputGradientRequired)
         {
             return null;
@@ -187,6 +187,7 @@ public sealed class Linear : Layer
         }
 
         var b = Bias;
+        b.PrepareGradientForAccumulation();
         Add(sums, b.GradientBuffer.AsSpan(b.Offset, OutFeatures));
     }
 

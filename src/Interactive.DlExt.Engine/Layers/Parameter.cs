@@ -58,7 +58,46 @@ public sealed class Parameter
     public Span<float> Values => Buffer.AsSpan(Offset, Length);
 
     /// <summary>The gradient accumulated since the last <see cref="ParameterStore.ZeroGradients"/> (empty if not trainable).</summary>
-    public Span<float> Gradient => Trainable ? GradientBuffer.AsSpan(Offset, Length) : Span<float>.Empty;
+    public Span<float> Gradient
+    {
+        get
+        {
+            if (!Trainable)
+            {
+                return Span<float>.Empty;
+            }
+
+            PrepareGradientForAccumulation();
+            return GradientBuffer.AsSpan(Offset, Length);
+        }
+    }
+
+    /// <summary>
+    /// True when the gradient is logically zero but its region of <see cref="GradientBuffer"/> still holds the
+    /// previous step's values: zeroing only marks, and the first writer of the next step either overwrites the
+    /// region (<see cref="TakeGradientForOverwrite"/>) or has it cleared first (<see cref="PrepareGradientForAccumulation"/>).
+    /// That saves a clearing pass and a read of zeros per step over every weight, bit for bit the same result.
+    /// </summary>
+    internal bool GradientIsStale { get; set; }
+
+    /// <summary>Makes the gradient region hold its logical value (zeros if stale) so that a writer can add to it.</summary>
+    internal void PrepareGradientForAccumulation()
+    {
+        if (GradientIsStale)
+        {
+            GradientBuffer.AsSpan(Offset, Length).Clear();
+            GradientIsStale = false;
+        }
+    }
+
+    /// <summary>For a writer that produces the whole gradient at once: true if it may overwrite the region (the
+    /// gradient was logically zero), false if it must add to it. Either way the region is current afterwards.</summary>
+    internal bool TakeGradientForOverwrite()
+    {
+        var overwrite = GradientIsStale;
+        GradientIsStale = false;
+        return overwrite;
+    }
 
     /// <inheritdoc />
     public override string ToString() => $"{Name} {Tensor.Describe(_shape)}";

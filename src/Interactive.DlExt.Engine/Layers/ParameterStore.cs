@@ -6,13 +6,15 @@ namespace Interactive.DlExt;
 /// </summary>
 public sealed class ParameterStore
 {
+    private readonly float[] _gradients;
+
     internal ParameterStore(IReadOnlyList<Parameter> parameters, RandomSource random)
     {
         Parameters = parameters;
         var trainable = parameters.Where(p => p.Trainable).Sum(p => (long)p.Length);
         var state = parameters.Where(p => !p.Trainable).Sum(p => (long)p.Length);
         Values = new float[checked((int)trainable)];
-        Gradients = new float[Values.Length];
+        _gradients = new float[Values.Length];
         State = new float[checked((int)state)];
         int valueOffset = 0, stateOffset = 0;
         foreach (var p in parameters)
@@ -20,7 +22,7 @@ public sealed class ParameterStore
             if (p.Trainable)
             {
                 p.Buffer = Values;
-                p.GradientBuffer = Gradients;
+                p.GradientBuffer = _gradients;
                 p.Offset = valueOffset;
                 valueOffset += p.Length;
             }
@@ -41,8 +43,20 @@ public sealed class ParameterStore
     /// <summary>All trainable values, parameter after parameter.</summary>
     public float[] Values { get; }
 
-    /// <summary>The gradients of <see cref="Values"/>, same layout.</summary>
-    public float[] Gradients { get; }
+    /// <summary>The gradients of <see cref="Values"/>, same layout. Read it through this property after each
+    /// step or <see cref="ZeroGradients"/>: zeroing is deferred until the gradients are next read or written.</summary>
+    public float[] Gradients
+    {
+        get
+        {
+            foreach (var parameter in Parameters)
+            {
+                parameter.PrepareGradientForAccumulation();
+            }
+
+            return _gradients;
+        }
+    }
 
     /// <summary>Non-trainable state (e.g. batch-norm running mean and variance).</summary>
     public float[] State { get; }
@@ -50,8 +64,15 @@ public sealed class ParameterStore
     /// <summary>The number of trainable scalars.</summary>
     public int TrainableCount => Values.Length;
 
-    /// <summary>Sets every gradient to zero.</summary>
-    public void ZeroGradients() => Array.Clear(Gradients);
+    /// <summary>Sets every gradient to zero. The buffer is not touched now: each parameter's gradient is marked
+    /// zero, and its region is overwritten by the next backward pass or cleared when first read.</summary>
+    public void ZeroGradients()
+    {
+        foreach (var parameter in Parameters)
+        {
+            parameter.GradientIsStale = parameter.Trainable;
+        }
+    }
 
     /// <summary>A copy of all values and state (for keep-best and restore-best).</summary>
     public ParameterSnapshot Snapshot() => new((float[])Values.Clone(), (float[])State.Clone());

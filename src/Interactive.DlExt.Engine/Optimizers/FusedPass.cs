@@ -16,7 +16,7 @@ internal static class FusedPass
     public const int ChunkLength = 16 * 1024;
 
     /// <summary>Checks the arguments common to every <see cref="Optimizer.Step"/>, runs <paramref name="update"/> on every
-    /// chunk and leaves the gradients at zero.</summary>
+    /// chunk and leaves the gradients at zero (see <see cref="ParameterStore.ZeroGradients"/>).</summary>
     public static void Run(ParameterStore parameters, double learningRate, ComputePool pool, ChunkUpdate update)
     {
         Check(parameters, learningRate, pool);
@@ -29,11 +29,11 @@ internal static class FusedPass
             var start = chunk * ChunkLength;
             var count = Math.Min(ChunkLength, length - start);
             update(values.AsSpan(start, count), gradients.AsSpan(start, count), start);
-
-            // The step consumes the gradients: clearing the chunk while it is still in cache saves the trainer a
-            // separate pass over the whole buffer before the next backward pass.
-            gradients.AsSpan(start, count).Clear();
         });
+
+        // The step consumes the gradients. Marking them zero (instead of clearing the buffer) lets the next
+        // backward pass overwrite the weight gradients rather than read zeros and add to them.
+        parameters.ZeroGradients();
     }
 
     /// <summary>Checks the arguments of <see cref="Optimizer.Step"/> (call before touching optimizer state).</summary>

@@ -29,8 +29,8 @@ public abstract class Optimizer
     /// <summary>Applies one update to all trainable parameters using <paramref name="learningRate"/> (η for this step).</summary>
     public abstract void Step(ParameterStore parameters, double learningRate, ComputePool pool);
 
-    /// <summary>Whether <see cref="Step"/> leaves the gradients at zero (the built-in optimizers clear each chunk right
-    /// after using it), so the trainer need not clear them before the next batch. A custom optimizer that does
+    /// <summary>Whether <see cref="Step"/> leaves the gradients at zero (the built-in optimizers call
+    /// <see cref="ParameterStore.ZeroGradients"/> after their pass), so the trainer need not zero them before the next batch. A custom optimizer that does
     /// not clear keeps the default, false.</summary>
     protected internal virtual bool ClearsGradients => false;
 
