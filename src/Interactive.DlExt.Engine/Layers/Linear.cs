@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 
 namespace Interactive.DlExt;
@@ -148,6 +149,7 @@ public sealed class Linear : Layer
             : throw new DlExtArgumentException(nameof(activation), activation.ToString(), "Activation.None or Activation.Relu");
 
     // The fused ReLU passes the gradient only where the output is positive (y = max(0, v) ⇒ dy/dv = [v > 0]).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Tensor MaskByRelu(Tensor outputGradient, Tensor output, int batch)
     {
         var masked = Reuse(ref _maskedGradient, batch, OutputShape);
@@ -191,6 +193,7 @@ public sealed class Linear : Layer
         Add(sums, b.GradientBuffer.AsSpan(b.Offset, OutFeatures));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Add(ReadOnlySpan<float> source, Span<float> target)
     {
         var i = 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 
 namespace Interactive.DlExt;
@@ -63,6 +64,7 @@ public sealed class AdaGrad : Optimizer
         StepCount = 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Update(Span<float> theta, ReadOnlySpan<float> gradient, Span<float> sumOfSquares, float eta, float epsilon, float lambda)
     {
         var i = 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -87,6 +88,7 @@ public sealed class Adam : Optimizer
     /// after AdamW's decoupled θ ← θ − ηλθ when <paramref name="decoupledDecay"/> (= ηλ) is not 0. The divisions
     /// by 1−βᵗ are multiplications by the reciprocal. Every lane computes exactly the scalar tail's operations
     /// (no FMA), so the 512-bit, 256-bit and scalar forms give the same bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Update(Span<float> theta, ReadOnlySpan<float> gradient, Span<float> firstMoment, Span<float> secondMoment,
         AdamConstants k, float coupledDecay, float decoupledDecay)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 
 namespace Interactive.DlExt;
@@ -81,6 +82,7 @@ public sealed class Momentum : Optimizer
         StepCount = 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void UpdateExponentialAverage(Span<float> theta, ReadOnlySpan<float> gradient, Span<float> velocity,
         float eta, float beta, float oneMinusBeta, float lambda)
     {
@@ -105,6 +107,7 @@ public sealed class Momentum : Optimizer
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void UpdateClassical(Span<float> theta, ReadOnlySpan<float> gradient, Span<float> velocity,
         float eta, float mu, float lambda)
     {

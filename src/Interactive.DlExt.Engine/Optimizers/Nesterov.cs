@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 
 namespace Interactive.DlExt;
@@ -62,6 +63,7 @@ public sealed class Nesterov : Optimizer
         StepCount = 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Update(Span<float> theta, ReadOnlySpan<float> gradient, Span<float> velocity, float eta, float mu, float lambda)
     {
         var i = 0;

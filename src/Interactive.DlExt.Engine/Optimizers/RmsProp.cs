@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 
 namespace Interactive.DlExt;
@@ -70,6 +71,7 @@ public sealed class RmsProp : Optimizer
         StepCount = 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Update(Span<float> theta, ReadOnlySpan<float> gradient, Span<float> meanSquare,
         float eta, float beta, float oneMinusBeta, float epsilon, float lambda)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 
 namespace Interactive.DlExt;
@@ -59,6 +60,7 @@ public sealed class Sgd : Optimizer
         StepCount = 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Update(Span<float> theta, ReadOnlySpan<float> gradient, float eta, float lambda)
     {
         var i = 0;

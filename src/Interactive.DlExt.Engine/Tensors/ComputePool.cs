@@ -164,6 +164,7 @@ public sealed unsafe class ComputePool : IDisposable
     private static void Invoke<TBody>(void* body, int index)
         where TBody : struct, IComputeBody => Unsafe.AsRef<TBody>(body).Run(index);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Work()
     {
         while (true)

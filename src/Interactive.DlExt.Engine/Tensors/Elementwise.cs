@@ -13,6 +13,7 @@ namespace Interactive.DlExt;
 public static class Elementwise
 {
     /// <summary>y = max(x, 0) (0 for NaN).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Relu(ReadOnlySpan<float> x, Span<float> y)
     {
         SameLength(y.Length, x.Length, nameof(y));
@@ -42,6 +43,7 @@ public static class Elementwise
     }
 
     /// <summary>dx = x &gt; 0 ? dy : 0, the gradient through a ReLU (x may be the ReLU's input or its output).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ReluBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> dy, Span<float> dx)
     {
         SameLength(dy.Length, x.Length, nameof(dy));
@@ -75,6 +77,7 @@ public static class Elementwise
     }
 
     /// <summary>y = a + b.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Add(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> y)
     {
         SameLength(b.Length, a.Length, nameof(b));
@@ -109,6 +112,7 @@ public static class Elementwise
     public static void AddInPlace(ReadOnlySpan<float> x, Span<float> y) => Add(x, y, y);
 
     /// <summary>y = factor · x.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Scale(ReadOnlySpan<float> x, float factor, Span<float> y)
     {
         SameLength(y.Length, x.Length, nameof(y));
@@ -140,6 +144,7 @@ public static class Elementwise
     }
 
     /// <summary>y = fma(alpha, x, y), i.e. y += alpha·x rounded once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MultiplyAdd(float alpha, ReadOnlySpan<float> x, Span<float> y)
     {
         SameLength(y.Length, x.Length, nameof(y));
@@ -179,6 +184,7 @@ public static class Elementwise
 
     /// <summary>sums[j] (+)= Σᵢ x[i·columns + j], adding rows in order (a bias gradient is the column sums of
     /// the output gradient).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SumColumns(ReadOnlySpan<float> x, int rows, int columns, Span<float> sums, bool accumulate = false)
     {
         SameLength(x.Length, (long)rows * columns, nameof(x));
@@ -196,6 +202,7 @@ public static class Elementwise
 
     /// <summary>Σ x in a fixed order: 16 interleaved partial sums (element i goes to partial i mod 16), combined
     /// pairwise (p[l] + p[l+8], then +4, +2, +1), then the last length mod 16 elements in order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float Sum(ReadOnlySpan<float> x)
     {
         Span<float> lanes = stackalloc float[16];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics.X86;
 
 namespace Interactive.DlExt;
@@ -9,6 +10,7 @@ namespace Interactive.DlExt;
 /// </summary>
 internal static unsafe class Im2Col
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Unfold(in ConvolutionGeometry g, float* image, float* columns)
     {
         int oh = g.OutputHeight, ow = g.OutputWidth;
@@ -60,6 +62,7 @@ internal static unsafe class Im2Col
     }
 
     /// <summary>image = fold(columns), overwriting the image; entries are added in (c, ky, kx, oy, ox) order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Fold(in ConvolutionGeometry g, float* columns, float* image)
     {
         int oh = g.OutputHeight, ow = g.OutputWidth;

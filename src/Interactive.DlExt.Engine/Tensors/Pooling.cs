@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -77,6 +78,7 @@ public static class Pooling
     // The general loop unrolled for a 2×2 window: same row-major order, same strict '>' (the first maximum wins).
     // Random data makes those comparisons unpredictable branches, so rows are done 4 windows at a time with
     // masks; a row narrower than 4 windows, or a CPU without SSE, takes the scalar form.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MaxForward2x2(in PoolingGeometry g, ReadOnlySpan<float> x, Span<float> y, Span<int> at)
     {
         int width = g.Width, outputWidth = g.OutputWidth;
@@ -166,6 +168,7 @@ public static class Pooling
     /// <param name="outputGradient">[Planes, OutputHeight, OutputWidth].</param>
     /// <param name="argmax">The winners from <see cref="MaxForward"/>.</param>
     /// <param name="inputGradient">[Planes, Height, Width], overwritten.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MaxBackward(ComputePool pool, PoolingGeometry geometry, float[] outputGradient, int[] argmax, float[] inputGradient)
     {
         Check(pool, geometry, inputGradient, outputGradient);
@@ -195,6 +198,7 @@ public static class Pooling
     /// <param name="geometry">The shapes.</param>
     /// <param name="input">[Planes, Height, Width].</param>
     /// <param name="output">[Planes, OutputHeight, OutputWidth], overwritten.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AverageForward(ComputePool pool, PoolingGeometry geometry, float[] input, float[] output)
     {
         Check(pool, geometry, input, output);
@@ -228,6 +232,7 @@ public static class Pooling
     /// <param name="geometry">The shapes.</param>
     /// <param name="outputGradient">[Planes, OutputHeight, OutputWidth].</param>
     /// <param name="inputGradient">[Planes, Height, Width], overwritten.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AverageBackward(ComputePool pool, PoolingGeometry geometry, float[] outputGradient, float[] inputGradient)
     {
         Check(pool, geometry, inputGradient, outputGradient);

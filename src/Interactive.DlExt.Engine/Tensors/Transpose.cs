@@ -8,6 +8,7 @@ namespace Interactive.DlExt;
 internal static unsafe class Transpose
 {
     /// <summary>dst[j·ldd + i] = src[i·lds + j] for i &lt; rows, j &lt; cols.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Matrix(float* src, int rows, int cols, nint lds, float* dst, nint ldd, SimdPath path)
     {
         var i = 0;
@@ -76,6 +77,7 @@ internal static unsafe class Transpose
         Avx.Store(dst + (7 * ldd), Avx.Permute2x128(s3, s7, 0x31));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Scalar(float* src, int rows, int cols, int fromColumn, nint lds, float* dst, nint ldd)
     {
         for (var r = 0; r < rows; r++)
