@@ -5,6 +5,7 @@
 #   bench/torchsharp-setup.sh            # once: builds TorchSharpBench and patches its native shim
 #   CS_BENCH=... bench/compare.sh        # results in bench/results/compare-<time>.log and a Markdown summary
 #
+# KernelBench (dotnet build bench/KernelBench -c Release) adds the FMA peak before and after.
 # Both binaries must take the same command lines (train/step/order, see README.md) and print RESULT lines
 # with the same keys; engine= tells them apart. Knobs: RUNS, THREADS, MLP_BATCHES, CNN_BATCHES, EPOCHS,
 # STEPS, CNN_TRAIN (1 = also train the CNN for EPOCHS epochs), FMNIST_DIR.
@@ -50,6 +51,11 @@ if [[ -n "$CS_BENCH" ]]; then
   echo "batch order identical on both sides"
 fi
 
+# The machine's FMA peak (register-only FMA chains on every core), before and after: the denominator of the
+# GFLOP/s column, and a check that the cores ran at full speed (on a shared host a busy neighbour shows here).
+KB_DLL="$here/KernelBench/bin/Release/net10.0/KernelBench.dll"
+peak() { if [[ -f "$KB_DLL" ]]; then dotnet "$KB_DLL" peak "$THREADS" | sed 's/^/PEAK /' | tee -a "$LOG"; fi; }
+
 { echo "# $(date -u +%FT%TZ) $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"; echo "# load before: $(uptime)"; } | tee -a "$LOG"
 
 # Runs one configuration on every engine RUNS times; odd runs start with torch, even runs with the other.
@@ -63,6 +69,7 @@ run_config() {
   done
 }
 
+peak
 for threads in $THREADS; do
   for bs in $MLP_BATCHES; do
     run_config train --model mlp --bs "$bs" --epochs "$EPOCHS" --threads "$threads" --seed 1
@@ -75,6 +82,7 @@ for threads in $THREADS; do
   done
 done
 
+peak
 echo "# load after: $(uptime)" | tee -a "$LOG"
 echo "log: $LOG"
 python3 "$here/tools/summarize_results.py" "$LOG" | tee "${LOG%.log}.md"

@@ -92,7 +92,9 @@ internal static class StepBenchmark
         }
 
         var stepMedian = Percentiles.Of(timings, 0.5);
-        var gflops = modelName == "mlp" ? $" gflops={batchSize * EngineModels.MlpFlopsPerSample / (stepMedian * 1e6):F1}" : "";
+        var gflops = modelName == "mlp"
+            ? $" gflops={batchSize * EngineModels.MlpFlopsPerSample / (stepMedian * 1e6):F1} model_gflops={batchSize * EngineModels.MlpModelFlopsPerSample / (stepMedian * 1e6):F1}"
+            : "";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"RESULT engine=dlext mode={(profile ? "profile" : "step")} model={modelName} bs={batchSize} threads={threads} " +
             $"step_ms_median={stepMedian:F3} step_ms_p10={Percentiles.Of(timings, 0.1):F3} " +

@@ -80,7 +80,9 @@ internal static class TrainBenchmark
         var stalledPercent = pressure.StalledPercent();
         var accuracy = Accuracy(model, context, test, itemShape);
         var samplesPerSecond = (double)train.Count * epochs / (epochMilliseconds.Sum() / 1000);
-        var gflops = modelName == "mlp" ? $" gflops={samplesPerSecond * EngineModels.MlpFlopsPerSample / 1e9:F1}" : "";
+        var gflops = modelName == "mlp"
+            ? $" gflops={samplesPerSecond * EngineModels.MlpFlopsPerSample / 1e9:F1} model_gflops={samplesPerSecond * EngineModels.MlpModelFlopsPerSample / 1e9:F1}"
+            : "";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"RESULT engine=dlext model={modelName} bs={batchSize} threads={threads} epochs={epochs} load_ms={loadMilliseconds:F0} " +
             $"epoch_ms={Join(epochMilliseconds, "F0")} samples_per_s={samplesPerSecond:F0} test_acc={accuracy:F4} last_loss={lastLoss:F5} " +

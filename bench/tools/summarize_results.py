@@ -4,7 +4,8 @@
 Input: files (or stdin) holding lines such as
   RESULT engine=torch model=mlp bs=64 threads=2 epochs=2 ... samples_per_s=... test_acc=... peak_rss_mb=...
   RESULT engine=torch mode=step model=cnn bs=64 threads=2 step_ms_median=... step_ms_p10=...
-optionally prefixed by anything (compare.sh writes "run=N "). Runs of the same engine and configuration
+optionally prefixed by anything (compare.sh writes "run=N "), and "PEAK fma_peak ... total_gflops=..." lines
+(KernelBench peak) that give the FMA peak the executed GFLOP/s are a share of. Runs of the same engine and configuration
 are reduced to their median (and min..max); for every engine other than torch the table adds its speed
 ratio to torch (>1: faster than TorchSharp), computed on the medians.
 """
@@ -45,14 +46,17 @@ def main(paths):
     for path in paths or ["-"]:
         lines += (sys.stdin if path == "-" else open(path)).read().splitlines()
     groups = defaultdict(list)
+    peaks = [number(dict(t.split("=", 1) for t in line.split() if "=" in t).get("total_gflops"))
+             for line in lines if line.startswith("PEAK ")]
+    peaks = [p for p in peaks if p]
     for line in lines:
         if "RESULT" in line:
             r = parse(line)
             key = (r.get("mode", "train"), r.get("model", "?"), r.get("bs", "?"), r.get("threads", "?"), r.get("epochs", ""))
             groups[(key, r.get("engine", "?"))].append(r)
     configs = sorted({k for k, _ in groups})
-    print("| mode | model | bs | threads | engine | runs | samples/s or step ms (median, range) | vs torch | test acc | peak RSS MB | CPU stall % (max) | GFLOP/s (MLP) |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("| mode | model | bs | threads | engine | runs | samples/s or step ms (median, range) | vs torch | test acc | peak RSS MB | CPU stall % (max) | executed GFLOP/s (MLP) | % of FMA peak | model GFLOP/s (6N) |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for config in configs:
         mode, model, bs, threads, _ = config
         engines = sorted({e for k, e in groups if k == config}, key=lambda e: (e != "torch", e))
@@ -76,8 +80,13 @@ def main(paths):
             rss, _ = spread([number(r.get("peak_rss_mb")) for r in runs], 0)
             stalls = [number(r.get("cpu_stall_pct")) for r in runs if number(r.get("cpu_stall_pct")) is not None]
             stall = f"{max(stalls):.0f}" if stalls else "-"
-            gflops, _ = spread([number(r.get("gflops")) for r in runs if "gflops" in r], 1)
-            print(f"| {mode} | {model} | {bs} | {threads} | {engine} | {len(runs)} | {speed} | {ratio} | {accuracy if mode != 'step' else '-'} | {rss} | {stall} | {gflops} |")
+            gflops, gflops_median = spread([number(r.get("gflops")) for r in runs if "gflops" in r], 1)
+            model_gflops, _ = spread([number(r.get("model_gflops")) for r in runs if "model_gflops" in r], 1)
+            share = f"{100 * gflops_median / max(peaks):.0f} % of {max(peaks):.0f}" if peaks and gflops_median else "-"
+            print(f"| {mode} | {model} | {bs} | {threads} | {engine} | {len(runs)} | {speed} | {ratio} | {accuracy if mode != 'step' else '-'} | {rss} | {stall} | {gflops} | {share} | {model_gflops} |")
+    if peaks:
+        print()
+        print(f"FMA peak (KernelBench peak, all cores): {', '.join(f'{p:.1f}' for p in peaks)} GFLOP/s")
 
 
 if __name__ == "__main__":
