@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -21,6 +22,9 @@ internal static unsafe class GemmDriver
     private const int Mr = GemmKernels.RowsPerPanel;
     private const int ColumnUnit = 32;
     private const long SerialWork = 1L << 17;
+    private const int PartitionCacheLimit = 4096;
+
+    private static readonly ConcurrentDictionary<(int M, int N, long Depth, int Threads), (int Rows, int Columns)> PartitionCache = new();
 
     public static void Run(ComputePool pool, in GemmOperands g)
     {
@@ -29,7 +33,7 @@ internal static unsafe class GemmDriver
             return;
         }
 
-        var (rowChunks, columnChunks) = Partition(g.M, g.N, (long)g.K * g.Batch, pool.Threads);
+        var (rowChunks, columnChunks) = CachedPartition(g.M, g.N, (long)g.K * g.Batch, pool.Threads);
         if (rowChunks * columnChunks == 1)
         {
             ComputeTile(g, 0, g.M, 0, g.N);
@@ -101,6 +105,26 @@ internal static unsafe class GemmDriver
                 }
             }
         }
+    }
+
+    /// <summary><see cref="Partition"/>, remembered: a training step repeats the same few shapes thousands of times,
+    /// and the search costs microseconds per call (a few percent of a small-batch step).</summary>
+    internal static (int Rows, int Columns) CachedPartition(int m, int n, long depth, int threads)
+    {
+        var key = (m, n, depth, threads);
+        if (PartitionCache.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var partition = Partition(m, n, depth, threads);
+        if (PartitionCache.Count >= PartitionCacheLimit)
+        {
+            PartitionCache.Clear();
+        }
+
+        PartitionCache[key] = partition;
+        return partition;
     }
 
     /// <summary>Chooses how many row and column chunks to cut C into: the fewest tasks whose simulated
