@@ -91,6 +91,10 @@ internal static unsafe class GemmDriver
                             {
                                 Kernel(g.Path, kc, workspace.A, packedB, c, g.Ldc, load);
                             }
+                            else if (rows == 4 && width == nr && g.Path == SimdPath.Vector512)
+                            {
+                                GemmKernels.Kernel4x32(kc, workspace.A, packedB, c, g.Ldc, load);
+                            }
                             else
                             {
                                 EdgeTile(g.Path, kc, workspace.A, packedB, c, g.Ldc, load, rows, width, nr, tile);

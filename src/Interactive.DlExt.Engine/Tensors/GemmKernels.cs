@@ -81,6 +81,56 @@ internal static unsafe class GemmKernels
         Avx512F.Store(c + (5 * ldc) + 16, c51);
     }
 
+    /// <summary>The 4×32 AVX-512 kernel for a panel holding only 4 rows (a[k·6 + r], r &lt; 4): the same chain per
+    /// element as <see cref="Kernel6x32"/>, without the 6-row kernel's two rows of wasted work and scratch copies.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Kernel4x32(int kc, float* a, float* b, float* c, nint ldc, bool load)
+    {
+        Vector512<float> c00, c01, c10, c11, c20, c21, c30, c31;
+        if (load)
+        {
+            c00 = Avx512F.LoadVector512(c);
+            c01 = Avx512F.LoadVector512(c + 16);
+            c10 = Avx512F.LoadVector512(c + ldc);
+            c11 = Avx512F.LoadVector512(c + ldc + 16);
+            c20 = Avx512F.LoadVector512(c + (2 * ldc));
+            c21 = Avx512F.LoadVector512(c + (2 * ldc) + 16);
+            c30 = Avx512F.LoadVector512(c + (3 * ldc));
+            c31 = Avx512F.LoadVector512(c + (3 * ldc) + 16);
+        }
+        else
+        {
+            c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = Vector512<float>.Zero;
+        }
+
+        for (var k = 0; k < kc; k++, a += RowsPerPanel, b += 32)
+        {
+            var b0 = Avx512F.LoadVector512(b);
+            var b1 = Avx512F.LoadVector512(b + 16);
+            var x = Vector512.Create(a[0]);
+            c00 = Avx512F.FusedMultiplyAdd(x, b0, c00);
+            c01 = Avx512F.FusedMultiplyAdd(x, b1, c01);
+            x = Vector512.Create(a[1]);
+            c10 = Avx512F.FusedMultiplyAdd(x, b0, c10);
+            c11 = Avx512F.FusedMultiplyAdd(x, b1, c11);
+            x = Vector512.Create(a[2]);
+            c20 = Avx512F.FusedMultiplyAdd(x, b0, c20);
+            c21 = Avx512F.FusedMultiplyAdd(x, b1, c21);
+            x = Vector512.Create(a[3]);
+            c30 = Avx512F.FusedMultiplyAdd(x, b0, c30);
+            c31 = Avx512F.FusedMultiplyAdd(x, b1, c31);
+        }
+
+        Avx512F.Store(c, c00);
+        Avx512F.Store(c + 16, c01);
+        Avx512F.Store(c + ldc, c10);
+        Avx512F.Store(c + ldc + 16, c11);
+        Avx512F.Store(c + (2 * ldc), c20);
+        Avx512F.Store(c + (2 * ldc) + 16, c21);
+        Avx512F.Store(c + (3 * ldc), c30);
+        Avx512F.Store(c + (3 * ldc) + 16, c31);
+    }
+
     /// <summary>The 6×16 AVX2/FMA kernel over packed panels a[k·6 + r] and b[k·16 + j].</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Kernel6x16(int kc, float* a, float* b, float* c, nint ldc, bool load)
