@@ -22,6 +22,10 @@ public sealed class Linear : Layer
     private Tensor? _inputGradient;
     private float[] _columnSums = [];
 
+    // Below this many gradient elements the mask and bias sums run on the caller (a parallel loop costs more).
+    private const int ParallelElements = 64 * 1024;
+    private const int ColumnBlock = 64;
+
     /// <summary>Creates a layer whose input width is taken from the data when the model is built.</summary>
     /// <param name="outFeatures">The number of outputs, ≥ 1.</param>
     /// <param name="activation">An activation fused into the output. The default is none.</param>
@@ -103,9 +107,8 @@ public sealed class Linear : Layer
                 $"the shape of the last output, {Tensor.Describe(output.Shape)}");
         }
 
-        var g = Activation == Activation.Relu ? MaskByRelu(outputGradient, output, batch) : outputGradient;
+        var g = MaskAndSumColumns(outputGradient, output, batch, context.Pool);
         var w = Weight;
-        AddColumnSums(g, batch);
 
         // dW[out×in] += g[batch×out]ᵀ·x[batch×in] (written, not added, when the gradient was zeroed: same bits)
         Gemm.Multiply(context.Pool, true, false, OutFeatures, _inFeatures, batch,
@@ -148,49 +151,35 @@ public sealed class Linear : Layer
             ? activation
             : throw new DlExtArgumentException(nameof(activation), activation.ToString(), "Activation.None or Activation.Relu");
 
-    // The fused ReLU passes the gradient only where the output is positive (y = max(0, v) ⇒ dy/dv = [v > 0]).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private Tensor MaskByRelu(Tensor outputGradient, Tensor output, int batch)
+    // The fused ReLU passes the gradient only where the output is positive (y = max(0, v) ⇒ dy/dv = [v > 0]);
+    // the bias gradient is db[j] += Σ_r g[r, j], rows added in order. Both in one pass over blocks of columns,
+    // spread over the pool for large batches: each column's sum is still one thread's rows in order.
+    private Tensor MaskAndSumColumns(Tensor outputGradient, Tensor output, int batch, ComputePool pool)
     {
-        var masked = Reuse(ref _maskedGradient, batch, OutputShape);
-        ReadOnlySpan<float> g = outputGradient.Data, y = output.Data;
-        var m = masked.Data.AsSpan();
-        var i = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            for (; i <= y.Length - Vector<float>.Count; i += Vector<float>.Count)
-            {
-                var positive = Vector.GreaterThan(new Vector<float>(y[i..]), Vector<float>.Zero);
-                Vector.ConditionalSelect(positive, new Vector<float>(g[i..]), Vector<float>.Zero).CopyTo(m[i..]);
-            }
-        }
-
-        for (; i < y.Length; i++)
-        {
-            m[i] = y[i] > 0f ? g[i] : 0f;
-        }
-
-        return masked;
-    }
-
-    // db[j] += Σ_r g[r, j], rows added in order (vectorised across columns, so each column's order is fixed).
-    private void AddColumnSums(Tensor g, int batch)
-    {
+        var relu = Activation == Activation.Relu;
+        var masked = relu ? Reuse(ref _maskedGradient, batch, OutputShape) : outputGradient;
         if (_columnSums.Length != OutFeatures)
         {
             _columnSums = new float[OutFeatures];
         }
 
-        var sums = _columnSums.AsSpan();
-        sums.Clear();
-        for (var r = 0; r < batch; r++)
+        var blocks = (long)batch * OutFeatures >= ParallelElements && pool.Threads > 1
+            ? Math.Min(4 * pool.Threads, (OutFeatures + ColumnBlock - 1) / ColumnBlock)
+            : 1;
+        var body = new ColumnBlockTask(outputGradient.Data, output.Data, masked.Data, _columnSums, batch, OutFeatures, blocks, relu);
+        if (blocks == 1)
         {
-            Add(g.Data.AsSpan(r * OutFeatures, OutFeatures), sums);
+            body.Run(0);
+        }
+        else
+        {
+            pool.For(blocks, body);
         }
 
         var b = Bias;
         b.PrepareGradientForAccumulation();
-        Add(sums, b.GradientBuffer.AsSpan(b.Offset, OutFeatures));
+        Add(_columnSums, b.GradientBuffer.AsSpan(b.Offset, OutFeatures));
+        return masked;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -208,6 +197,55 @@ public sealed class Linear : Layer
         for (; i < source.Length; i++)
         {
             target[i] += source[i];
+        }
+    }
+
+    private readonly struct ColumnBlockTask(float[] gradient, float[] output, float[] masked, float[] sums, int rows, int columns, int blocks, bool relu)
+        : IComputeBody
+    {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Run(int index)
+        {
+            // Block boundaries on multiples of 16 columns keep every vector inside one block.
+            var units = (columns + 15) / 16;
+            var j0 = Math.Min(columns, (int)((long)units * index / blocks) * 16);
+            var j1 = Math.Min(columns, (int)((long)units * (index + 1) / blocks) * 16);
+            var width = j1 - j0;
+            var s = sums.AsSpan(j0, width);
+            s.Clear();
+            for (var r = 0; r < rows; r++)
+            {
+                var at = (r * columns) + j0;
+                var g = gradient.AsSpan(at, width);
+                if (relu)
+                {
+                    var m = masked.AsSpan(at, width);
+                    Mask(g, output.AsSpan(at, width), m);
+                    Add(m, s);
+                }
+                else
+                {
+                    Add(g, s);
+                }
+            }
+        }
+
+        private static void Mask(ReadOnlySpan<float> g, ReadOnlySpan<float> y, Span<float> m)
+        {
+            var i = 0;
+            if (Vector.IsHardwareAccelerated)
+            {
+                for (; i <= y.Length - Vector<float>.Count; i += Vector<float>.Count)
+                {
+                    var positive = Vector.GreaterThan(new Vector<float>(y[i..]), Vector<float>.Zero);
+                    Vector.ConditionalSelect(positive, new Vector<float>(g[i..]), Vector<float>.Zero).CopyTo(m[i..]);
+                }
+            }
+
+            for (; i < y.Length; i++)
+            {
+                m[i] = y[i] > 0f ? g[i] : 0f;
+            }
         }
     }
 

@@ -162,4 +162,46 @@ public sealed class LinearTests
         Assert.Equal(Init(7), Init(7));
         Assert.NotEqual(Init(7), Init(8));
     }
+
+    [Theory]
+    [InlineData(Activation.Relu)]
+    [InlineData(Activation.None)]
+    public void The_mask_and_bias_sums_of_a_large_batch_are_bit_identical_on_one_two_or_three_threads(Activation activation)
+    {
+        // 160 × 520 gradient values: enough for the column blocks to be spread over the pool (520 is not a
+        // multiple of 16, so the last block is ragged).
+        var random = new RandomSource(5);
+        var x = GradientCheck.RandomTensor([160, 40], random);
+        var g = GradientCheck.RandomTensor([160, 520], random);
+
+        float[] Gradients(int threads)
+        {
+            var model = new Sequential(new Linear(40, 520, activation)).Build([40], seed: 2);
+            using var pool = new ComputePool(threads);
+            var context = new LayerContext(pool, new RandomSource(1), training: true);
+            model.Forward(x, context);
+            model.Backward(g, context);
+            return (float[])model.Store.Gradients.Clone();
+        }
+
+        var serial = Gradients(1);
+        Assert.Equal(serial, Gradients(2));
+        Assert.Equal(serial, Gradients(3));
+
+        // The bias gradient is the column sum of the (masked) output gradient.
+        var model = new Sequential(new Linear(40, 520, activation)).Build([40], seed: 2);
+        var y = model.Forward(x, LayerHarness.Context(training: true));
+        var bias = model.Layers[0].Parameters[1];
+        for (var j = 0; j < 520; j += 37)
+        {
+            double expected = 0;
+            for (var r = 0; r < 160; r++)
+            {
+                var passes = activation == Activation.None || y.Data[(r * 520) + j] > 0;
+                expected += passes ? g.Data[(r * 520) + j] : 0;
+            }
+
+            Assert.Equal(expected, serial[bias.Offset + j], 3);
+        }
+    }
 }
