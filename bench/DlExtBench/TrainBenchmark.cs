@@ -53,12 +53,7 @@ internal static class TrainBenchmark
                 var count = Math.Min(batchSize, train.Count - start);
                 x = Batch(x, count, itemShape);
                 y = Batch(y, count, []);
-                for (var i = 0; i < count; i++)
-                {
-                    var source = order[start + i];
-                    Array.Copy(train.Pixels, source * pixels, x.Data, i * pixels, pixels);
-                    y.Data[i] = train.Labels[source];
-                }
+                Gather(pool, train, order, start, count, x, y);
 
                 // Adam's step leaves the gradients at zero (as Trainer.Fit relies on): no clearing pass here.
                 var logits = model.Forward(x, context);
@@ -121,6 +116,24 @@ internal static class TrainBenchmark
 
         context.Training = true;
         return (double)correct / test.Count;
+    }
+
+    /// <summary>Copies the batch's rows in <paramref name="order"/> into <paramref name="x"/> and <paramref name="y"/>,
+    /// split over the pool as the product's <c>DataLoader.Batches(epoch, pool)</c> does (scattered rows wait on memory).</summary>
+    private static void Gather(ComputePool pool, LabelledImages data, int[] order, int start, int count, Tensor x, Tensor y)
+    {
+        var pixels = data.PixelsPerImage;
+        var tasks = Math.Max(1, Math.Min((count + 31) / 32, count * pixels / (16 * 1024)));
+        pool.For(tasks, task =>
+        {
+            var end = (int)((long)count * (task + 1) / tasks);
+            for (var i = (int)((long)count * task / tasks); i < end; i++)
+            {
+                var source = order[start + i];
+                Array.Copy(data.Pixels, source * pixels, x.Data, i * pixels, pixels);
+                y.Data[i] = data.Labels[source];
+            }
+        });
     }
 
     /// <summary>A [count, ...itemShape] tensor, reused while the count stays the same.</summary>

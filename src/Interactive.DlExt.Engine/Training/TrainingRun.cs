@@ -98,7 +98,7 @@ internal sealed class TrainingRun
             double lossSum = 0;
             long correct = 0, seen = 0;
             var batchIndex = 0;
-            foreach (var batch in loader.Batches(epoch))
+            foreach (var batch in loader.Batches(epoch, pool))
             {
                 if (cancellationToken.IsCancellationRequested)
                 {
