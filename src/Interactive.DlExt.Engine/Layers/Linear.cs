@@ -220,31 +220,13 @@ public sealed class Linear : Layer
                 if (relu)
                 {
                     var m = masked.AsSpan(at, width);
-                    Mask(g, output.AsSpan(at, width), m);
+                    Elementwise.ReluBackward(output.AsSpan(at, width), g, m);
                     Add(m, s);
                 }
                 else
                 {
                     Add(g, s);
                 }
-            }
-        }
-
-        private static void Mask(ReadOnlySpan<float> g, ReadOnlySpan<float> y, Span<float> m)
-        {
-            var i = 0;
-            if (Vector.IsHardwareAccelerated)
-            {
-                for (; i <= y.Length - Vector<float>.Count; i += Vector<float>.Count)
-                {
-                    var positive = Vector.GreaterThan(new Vector<float>(y[i..]), Vector<float>.Zero);
-                    Vector.ConditionalSelect(positive, new Vector<float>(g[i..]), Vector<float>.Zero).CopyTo(m[i..]);
-                }
-            }
-
-            for (; i < y.Length; i++)
-            {
-                m[i] = y[i] > 0f ? g[i] : 0f;
             }
         }
     }

@@ -39,20 +39,5 @@ public sealed class ReLU : ElementwiseActivation
 
     /// <inheritdoc />
     private protected override void Differentiate(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> g, Span<float> dx)
-    {
-        var i = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            for (; i <= x.Length - Vector<float>.Count; i += Vector<float>.Count)
-            {
-                var positive = Vector.GreaterThan(new Vector<float>(x[i..]), Vector<float>.Zero);
-                Vector.ConditionalSelect(positive, new Vector<float>(g[i..]), Vector<float>.Zero).CopyTo(dx[i..]);
-            }
-        }
-
-        for (; i < x.Length; i++)
-        {
-            dx[i] = x[i] > 0f ? g[i] : 0f;
-        }
-    }
+        => Elementwise.ReluBackward(x, g, dx);
 }
