@@ -159,7 +159,7 @@ internal sealed class TrainingRun
                 break;  // the epoch was cut short (cancelled, diverged or stopped): no epoch record for half an epoch
             }
 
-            var validation = _validation is null ? null : Evaluator.Run(_model, _validation, _loss, Math.Max(_options.BatchSize, 256), context, withConfusion: true);
+            var validation = _validation is null ? null : Evaluator.Run(_model, _validation, _loss, _options.BatchSize, context, withConfusion: true);
             _history.AddEpoch(new EpochRecord(
                 epoch,
                 lossSum / seen,
