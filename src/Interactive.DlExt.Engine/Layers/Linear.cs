@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Interactive.DlExt;
 
@@ -206,7 +206,7 @@ public sealed class Linear : Layer
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Run(int index)
         {
-            // Block boundaries on multiples of 16 columns keep every vector inside one block.
+            // Blocks start on multiples of 16 columns (whole vectors); each column is summed by one task, rows in order.
             var units = (columns + 15) / 16;
             var j0 = Math.Min(columns, (int)((long)units * index / blocks) * 16);
             var j1 = Math.Min(columns, (int)((long)units * (index + 1) / blocks) * 16);
