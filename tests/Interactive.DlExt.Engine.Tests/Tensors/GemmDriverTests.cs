@@ -30,4 +30,26 @@ public sealed class GemmDriverTests
 
         Assert.True(rows * columns >= 2, $"{rows}×{columns}");
     }
+
+    [Theory]
+    [InlineData(256, 512, 784)]
+    [InlineData(512, 784, 256)]
+    [InlineData(128, 4096, 64)]
+    public void With_enough_rows_for_every_thread_only_rows_are_cut(int m, int n, int k)
+    {
+        // Threads writing different columns of the same rows share the cache line where their parts meet.
+        var (rows, columns) = GemmDriver.Partition(m, n, k, 2);
+
+        Assert.Equal(1, columns);
+        Assert.True(rows >= 2, $"{rows}×{columns}");
+    }
+
+    [Fact]
+    public void A_short_wide_problem_may_still_cut_columns()
+    {
+        var (rows, columns) = GemmDriver.Partition(12, 2048, 512, 2);
+
+        Assert.True(rows * columns >= 2, $"{rows}×{columns}");
+        Assert.True(columns >= 2, $"{rows}×{columns}");
+    }
 }
