@@ -148,10 +148,11 @@ internal static unsafe class GemmDriver
         var best = (Rows: 1, Columns: 1);
         var bestTime = double.MaxValue;
         var limit = 3 * threads;
-        // Cutting columns makes the threads write different parts of the same rows of C, and the line where their
-        // parts meet (C is not 64-byte aligned) then travels between cores on every k block: on a host whose cores
-        // are far apart, column cuts ran 1.3–1.5× slower than row cuts. Cutting rows instead makes every thread
-        // pack all of B, which costs little once each thread has at least RowCutRows rows (at batch 64 it does not).
+        // Measured on the 2-vCPU dev host: when its cores were busy elsewhere, column cuts (both threads pack all of A
+        // and write parts of the same rows of C) ran 1.3–1.5× slower than row cuts of the same shape, while row cuts
+        // held their speed. (Keeping the shared boundary strips in private buffers did not help, so it is not only
+        // false sharing.) Cutting rows makes every thread pack all of B, which costs little once each thread has at
+        // least RowCutRows rows; at batch 64 it does not, and the search below still weighs column cuts there.
         var columnLimit = m >= RowCutRows * threads ? 1 : Math.Min(strips, limit);
         for (var rc = 1; rc <= Math.Min(panels, limit); rc++)
         {
