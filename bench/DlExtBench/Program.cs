@@ -1,6 +1,6 @@
 namespace Interactive.DlExt.Bench;
 
-/// <summary>Entry point: <c>train</c>, <c>step</c>, <c>order</c>, <c>profile</c> or <c>accuracy</c> (see <see cref="BenchOptions.Usage"/>).</summary>
+/// <summary>Entry point: <c>train</c>, <c>step</c>, <c>order</c>, <c>profile</c> or <c>accuracy</c> (see <see cref="BenchCommands.Usage"/>).</summary>
 internal static class Program
 {
     public static int Main(string[] args)
@@ -8,12 +8,12 @@ internal static class Program
         BenchOptions options;
         try
         {
-            options = BenchOptions.Parse(args);
+            options = BenchOptions.Parse(args, BenchCommands.Modes, BenchCommands.Names);
         }
         catch (ArgumentException error)
         {
             Console.Error.WriteLine(error.Message);
-            Console.Error.WriteLine(BenchOptions.Usage);
+            Console.Error.WriteLine(BenchCommands.Usage);
             return 2;
         }
 
