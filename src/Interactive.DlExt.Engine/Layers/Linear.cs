@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace Interactive.DlExt;
@@ -178,26 +177,8 @@ public sealed class Linear : Layer
 
         var b = Bias;
         b.PrepareGradientForAccumulation();
-        Add(_columnSums, b.GradientBuffer.AsSpan(b.Offset, OutFeatures));
+        Elementwise.AddInPlace(_columnSums, b.GradientBuffer.AsSpan(b.Offset, OutFeatures));
         return masked;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Add(ReadOnlySpan<float> source, Span<float> target)
-    {
-        var i = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            for (; i <= source.Length - Vector<float>.Count; i += Vector<float>.Count)
-            {
-                (new Vector<float>(target[i..]) + new Vector<float>(source[i..])).CopyTo(target[i..]);
-            }
-        }
-
-        for (; i < source.Length; i++)
-        {
-            target[i] += source[i];
-        }
     }
 
     private readonly struct ColumnBlockTask(float[] gradient, float[] output, float[] masked, float[] sums, int rows, int columns, int blocks, bool relu)
@@ -221,11 +202,11 @@ public sealed class Linear : Layer
                 {
                     var m = masked.AsSpan(at, width);
                     Elementwise.ReluBackward(output.AsSpan(at, width), g, m);
-                    Add(m, s);
+                    Elementwise.AddInPlace(m, s);
                 }
                 else
                 {
-                    Add(g, s);
+                    Elementwise.AddInPlace(g, s);
                 }
             }
         }

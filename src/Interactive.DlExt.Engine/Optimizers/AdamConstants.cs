@@ -12,8 +12,6 @@ internal readonly struct AdamConstants
         OneMinusBeta1 = (float)(1 - beta1);
         OneMinusBeta2 = (float)(1 - beta2);
         Epsilon = (float)epsilon;
-        Correction1 = (float)(1 - Math.Pow(beta1, step));
-        Correction2 = (float)(1 - Math.Pow(beta2, step));
         InverseCorrection1 = (float)(1 / (1 - Math.Pow(beta1, step)));
         InverseCorrection2 = (float)(1 / (1 - Math.Pow(beta2, step)));
     }
@@ -30,12 +28,6 @@ internal readonly struct AdamConstants
     public float OneMinusBeta2 { get; }
 
     public float Epsilon { get; }
-
-    /// <summary>1 − β₁ᵗ.</summary>
-    public float Correction1 { get; }
-
-    /// <summary>1 − β₂ᵗ.</summary>
-    public float Correction2 { get; }
 
     /// <summary>1 / (1 − β₁ᵗ): the kernels multiply by it (one division per element instead of three).</summary>
     public float InverseCorrection1 { get; }
