@@ -35,8 +35,7 @@ internal static class TrainBenchmark
         var itemShape = EngineModels.ItemShape(modelName);
         var pixels = train.PixelsPerImage;
 
-        var epochMilliseconds = new List<double>();
-        var epochMeanLoss = new List<double>();
+        var log = new EpochLog();
         var lastLoss = double.NaN;
         var steps = 0;
         Tensor? x = null, y = null, gradient = null;
@@ -66,22 +65,19 @@ internal static class TrainBenchmark
                 steps++;
             }
 
-            epochMilliseconds.Add(clock.Elapsed.TotalMilliseconds);
-            epochMeanLoss.Add(lossSum / batches);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"EPOCH {epoch} ms={epochMilliseconds[^1]:F0} mean_loss={epochMeanLoss[^1]:F4} last_loss={lastLoss:F4}"));
+            log.Add(epoch, clock.Elapsed.TotalMilliseconds, lossSum / batches, lastLoss);
         }
 
         var stalledPercent = pressure.StalledPercent();
         var accuracy = Accuracy(model, context, test, itemShape);
-        var samplesPerSecond = (double)train.Count * epochs / (epochMilliseconds.Sum() / 1000);
+        var samplesPerSecond = log.SamplesPerSecond(train.Count);
         var gflops = modelName == "mlp"
             ? $" gflops={samplesPerSecond * EngineModels.MlpFlopsPerSample / 1e9:F1} model_gflops={samplesPerSecond * EngineModels.MlpModelFlopsPerSample / 1e9:F1}"
             : "";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"RESULT engine=dlext model={modelName} bs={batchSize} threads={threads} epochs={epochs} load_ms={loadMilliseconds:F0} " +
-            $"epoch_ms={Join(epochMilliseconds, "F0")} samples_per_s={samplesPerSecond:F0} test_acc={accuracy:F4} last_loss={lastLoss:F5} " +
-            $"peak_rss_mb={ProcessMemory.PeakResidentMegabytes():F0} seed={seed} steps={steps} epoch_mean_loss={Join(epochMeanLoss, "F5")} " +
+            $"epoch_ms={log.Milliseconds} samples_per_s={samplesPerSecond:F0} test_acc={accuracy:F4} last_loss={lastLoss:F5} " +
+            $"peak_rss_mb={ProcessMemory.PeakResidentMegabytes():F0} seed={seed} steps={steps} epoch_mean_loss={log.MeanLosses} " +
             $"parameters={EngineModels.ParameterCount(model)} cpu_stall_pct={stalledPercent:F0} init={init}{gflops}"));
         return 0;
     }
@@ -139,7 +135,4 @@ internal static class TrainBenchmark
     /// <summary>A [count, ...itemShape] tensor, reused while the count stays the same.</summary>
     public static Tensor Batch(Tensor? cached, int count, int[] itemShape) =>
         cached is not null && cached.BatchSize == count ? cached : new Tensor([count, .. itemShape]);
-
-    private static string Join(IEnumerable<double> values, string format) =>
-        string.Join(",", values.Select(v => v.ToString(format, CultureInfo.InvariantCulture)));
 }

@@ -36,8 +36,7 @@ internal static class TrainBenchmark
         using var optimizer = optim.Adam(model.parameters(), lr: 1e-3);
         using var lossFunction = nn.CrossEntropyLoss();
 
-        var epochMilliseconds = new List<double>();
-        var epochMeanLoss = new List<double>();
+        var log = new EpochLog();
         var lastLoss = float.NaN;
         var steps = 0;
         var pressure = CpuPressure.Start();
@@ -68,19 +67,16 @@ internal static class TrainBenchmark
                 steps++;
             }
 
-            epochMilliseconds.Add(clock.Elapsed.TotalMilliseconds);
-            epochMeanLoss.Add(lossSum / batches);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, 
-                $"EPOCH {epoch} ms={epochMilliseconds[^1]:F0} mean_loss={epochMeanLoss[^1]:F4} last_loss={lastLoss:F4}"));
+            log.Add(epoch, clock.Elapsed.TotalMilliseconds, lossSum / batches, lastLoss);
         }
 
         var stalledPercent = pressure.StalledPercent();
         var accuracy = Accuracy(model, testX, testY, test.Count);
-        var samplesPerSecond = (double)train.Count * epochs / (epochMilliseconds.Sum() / 1000);
+        var samplesPerSecond = log.SamplesPerSecond(train.Count);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, 
             $"RESULT engine=torch model={modelName} bs={batchSize} threads={threads} epochs={epochs} load_ms={loadMilliseconds:F0} " +
-            $"epoch_ms={Join(epochMilliseconds, "F0")} samples_per_s={samplesPerSecond:F0} test_acc={accuracy:F4} last_loss={lastLoss:F5} " +
-            $"peak_rss_mb={ProcessMemory.PeakResidentMegabytes():F0} seed={seed} steps={steps} epoch_mean_loss={Join(epochMeanLoss, "F5")} " +
+            $"epoch_ms={log.Milliseconds} samples_per_s={samplesPerSecond:F0} test_acc={accuracy:F4} last_loss={lastLoss:F5} " +
+            $"peak_rss_mb={ProcessMemory.PeakResidentMegabytes():F0} seed={seed} steps={steps} epoch_mean_loss={log.MeanLosses} " +
             $"parameters={TorchModels.ParameterCount(model)} cpu_stall_pct={stalledPercent:F0}"));
         return 0;
     }
@@ -100,7 +96,4 @@ internal static class TrainBenchmark
 
         return (double)correct / count;
     }
-
-    private static string Join(IEnumerable<double> values, string format) =>
-        string.Join(",", values.Select(v => v.ToString(format, CultureInfo.InvariantCulture)));
 }
