@@ -7,7 +7,8 @@ namespace Interactive.DlExt.Bench;
 /// Trains a model on Fashion-MNIST in the shared <see cref="BatchOrder"/> (last batch smaller when the batch
 /// size does not divide 60,000, as TorchSharpBench does), with softmax cross-entropy and Adam (learning rate
 /// 1e-3, one fused step over the model's flat parameters), then measures test accuracy. The loop is the
-/// product's training step without the trainer's bookkeeping: zero gradients, forward, loss, backward, step.
+/// product's training step without the trainer's bookkeeping: the product's <see cref="DataLoader"/>, forward,
+/// loss, backward, step.
 /// </summary>
 internal static class TrainBenchmark
 {
@@ -33,27 +34,33 @@ internal static class TrainBenchmark
         var optimizer = new Adam(learningRate: 1e-3);
         var loss = new CrossEntropy();
         var itemShape = EngineModels.ItemShape(modelName);
-        var pixels = train.PixelsPerImage;
+
+        // The product's loader (its parallel gather included) over the loaded pixels, not copied.
+        var trainSet = new Dataset(
+            new Tensor(train.Pixels, [train.Count, .. itemShape]),
+            new Tensor(train.Labels.Select(label => (float)label).ToArray(), train.Count),
+            classCount: 10);
+        var loader = new DataLoader(trainSet, batchSize, shuffle: true, dropLast: false, seed: (ulong)seed);
 
         var log = new EpochLog();
         var lastLoss = double.NaN;
         var steps = 0;
-        Tensor? x = null, y = null, gradient = null;
+        Tensor? gradient = null;
         var pressure = CpuPressure.Start();
         for (var epoch = 0; epoch < epochs; epoch++)
         {
+            // TorchSharpBench visits the samples in BatchOrder: the comparison is void if the loader's order differs.
+            if (!loader.Order(epoch).AsSpan().SequenceEqual(BatchOrder.Permutation((ulong)seed, epoch, train.Count)))
+            {
+                throw new InvalidOperationException($"DataLoader's order for epoch {epoch} differs from BatchOrder's");
+            }
+
             context.Training = true;
             var clock = Stopwatch.StartNew();
-            var order = BatchOrder.Permutation((ulong)seed, epoch, train.Count);
             double lossSum = 0;
             var batches = 0;
-            for (var start = 0; start < train.Count; start += batchSize)
+            foreach (var (x, y) in loader.Batches(epoch, pool))
             {
-                var count = Math.Min(batchSize, train.Count - start);
-                x = Batch(x, count, itemShape);
-                y = Batch(y, count, []);
-                Gather(pool, train, order, start, count, x, y);
-
                 // Adam's step leaves the gradients at zero (as Trainer.Fit relies on): no clearing pass here.
                 var logits = model.Forward(x, context);
                 gradient = gradient is not null && gradient.Length == logits.Length ? gradient : new Tensor(logits.ShapeArray());
@@ -112,24 +119,6 @@ internal static class TrainBenchmark
 
         context.Training = true;
         return (double)correct / test.Count;
-    }
-
-    /// <summary>Copies the batch's rows in <paramref name="order"/> into <paramref name="x"/> and <paramref name="y"/>,
-    /// split over the pool as the product's <c>DataLoader.Batches(epoch, pool)</c> does (scattered rows wait on memory).</summary>
-    private static void Gather(ComputePool pool, LabelledImages data, int[] order, int start, int count, Tensor x, Tensor y)
-    {
-        var pixels = data.PixelsPerImage;
-        var tasks = Math.Max(1, Math.Min((count + 31) / 32, count * pixels / (16 * 1024)));
-        pool.For(tasks, task =>
-        {
-            var end = (int)((long)count * (task + 1) / tasks);
-            for (var i = (int)((long)count * task / tasks); i < end; i++)
-            {
-                var source = order[start + i];
-                Array.Copy(data.Pixels, source * pixels, x.Data, i * pixels, pixels);
-                y.Data[i] = data.Labels[source];
-            }
-        });
     }
 
     /// <summary>A [count, ...itemShape] tensor, reused while the count stays the same.</summary>
