@@ -15,8 +15,12 @@ internal sealed class EpochLog
         _milliseconds.Add(milliseconds);
         _meanLosses.Add(meanLoss);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"EPOCH {epoch} ms={milliseconds:F0} mean_loss={meanLoss:F4} last_loss={lastLoss:F4}"));
+            $"EPOCH {epoch} ms={milliseconds:F0} mean_loss={meanLoss:F4} last_loss={lastLoss:F4} jit_ms={JitMilliseconds:F0}"));
     }
+
+    /// <summary>Milliseconds the JIT compiler has spent in this process so far (all threads): on two cores, background
+    /// re-compilation takes time from the training threads, mostly in the first epoch.</summary>
+    public static double JitMilliseconds => System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds;
 
     /// <summary>Epoch times in ms, comma-separated.</summary>
     public string Milliseconds => Join(_milliseconds, "F0");

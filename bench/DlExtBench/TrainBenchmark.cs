@@ -84,7 +84,7 @@ internal static class TrainBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"RESULT engine=dlext model={modelName} bs={batchSize} threads={threads} epochs={epochs} load_ms={loadMilliseconds:F0} " +
             $"epoch_ms={log.Milliseconds} samples_per_s={samplesPerSecond:F0} test_acc={accuracy:F4} last_loss={lastLoss:F5} " +
-            $"peak_rss_mb={ProcessMemory.PeakResidentMegabytes():F0} seed={seed} steps={steps} epoch_mean_loss={log.MeanLosses} " +
+            $"peak_rss_mb={ProcessMemory.PeakResidentMegabytes():F0} jit_ms={EpochLog.JitMilliseconds:F0} seed={seed} steps={steps} epoch_mean_loss={log.MeanLosses} " +
             $"parameters={EngineModels.ParameterCount(model)} cpu_stall_pct={stalledPercent:F0} init={init}{gflops}"));
         return 0;
     }

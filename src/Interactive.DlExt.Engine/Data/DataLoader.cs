@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Interactive.DlExt;
 
 /// <summary>
@@ -111,6 +113,7 @@ public sealed class DataLoader
         public int Count => count;
 
         /// <summary>Copies batch rows [first, end).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Copy(int first, int end)
         {
             var fl = sourceFeatures.ItemLength;
@@ -126,6 +129,7 @@ public sealed class DataLoader
 
     private readonly struct GatherChunks(GatherTask gather, int tasks) : IComputeBody
     {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Run(int index) => gather.Copy(
             (int)((long)gather.Count * index / tasks), (int)((long)gather.Count * (index + 1) / tasks));
     }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Interactive.DlExt;
 
 /// <summary>
@@ -87,6 +89,7 @@ public abstract class Layer
         new("input shape", Tensor.Describe(got), $"{expected} for layer '{Name}' ({Describe()})");
 
     /// <summary>Checks a batch's item shape against the built input shape.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected void CheckInput(Tensor input)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -98,6 +101,7 @@ public abstract class Layer
     }
 
     /// <summary>Returns <paramref name="cache"/> if it has the wanted shape, else a new tensor stored in it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected static Tensor Reuse(ref Tensor? cache, int batchSize, IReadOnlyList<int> itemShape)
     {
         ArgumentNullException.ThrowIfNull(itemShape);

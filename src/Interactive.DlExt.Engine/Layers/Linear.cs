@@ -75,6 +75,7 @@ public sealed class Linear : Layer
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override Tensor Forward(Tensor input, LayerContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -93,6 +94,7 @@ public sealed class Linear : Layer
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override Tensor? Backward(Tensor outputGradient, LayerContext context)
     {
         ArgumentNullException.ThrowIfNull(outputGradient);
@@ -153,6 +155,7 @@ public sealed class Linear : Layer
     // The fused ReLU passes the gradient only where the output is positive (y = max(0, v) ⇒ dy/dv = [v > 0]);
     // the bias gradient is db[j] += Σ_r g[r, j], rows added in order. Both in one pass over blocks of columns,
     // spread over the pool for large batches: each column's sum is still one thread's rows in order.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Tensor MaskAndSumColumns(Tensor outputGradient, Tensor output, int batch, ComputePool pool)
     {
         var relu = Activation == Activation.Relu;

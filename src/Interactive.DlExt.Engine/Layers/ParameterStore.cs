@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Interactive.DlExt;
 
 /// <summary>
@@ -66,6 +68,7 @@ public sealed class ParameterStore
 
     /// <summary>Sets every gradient to zero. The buffer is not touched now: each parameter's gradient is marked
     /// zero, and its region is overwritten by the next backward pass or cleared when first read.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ZeroGradients()
     {
         foreach (var parameter in Parameters)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Interactive.DlExt;
 
 /// <summary>
@@ -86,6 +88,7 @@ public sealed class Sequential : Layer
     public override string Describe() => $"Sequential({_layers.Count} layers)";
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override Tensor Forward(Tensor input, LayerContext context)
     {
         var x = input;
@@ -98,6 +101,7 @@ public sealed class Sequential : Layer
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override Tensor? Backward(Tensor outputGradient, LayerContext context)
     {
         Tensor? g = outputGradient;

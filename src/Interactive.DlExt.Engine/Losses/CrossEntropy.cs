@@ -91,6 +91,7 @@ public sealed class CrossEntropy : Loss
         return batch == 0 ? 0 : total / batch;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Label(float value, int classes, int item)
     {
         if (value >= 0 && value < classes && value == MathF.Floor(value))

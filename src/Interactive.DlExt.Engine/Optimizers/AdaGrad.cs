@@ -42,6 +42,7 @@ public sealed class AdaGrad : Optimizer
     public override string Formula => "G ← G + g²;  θ ← θ − η·g / (√G + ε)   (g includes λθ)";
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Step(ParameterStore parameters, double learningRate, ComputePool pool)
     {
         FusedPass.Check(parameters, learningRate, pool);
@@ -49,7 +50,7 @@ public sealed class AdaGrad : Optimizer
         var eta = (float)learningRate;
         var epsilon = (float)Epsilon;
         var lambda = (float)WeightDecay;
-        FusedPass.Run(parameters, learningRate, pool, (theta, gradient, offset) =>
+        FusedPass.Run(parameters, learningRate, pool, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (theta, gradient, offset) =>
             Update(theta, gradient, sumOfSquares.AsSpan(offset, theta.Length), eta, epsilon, lambda));
         StepCount++;
     }

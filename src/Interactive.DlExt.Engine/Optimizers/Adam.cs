@@ -58,6 +58,7 @@ public sealed class Adam : Optimizer
         "m ← β₁m + (1−β₁)g;  v ← β₂v + (1−β₂)g²;  m̂ = m/(1−β₁ᵗ);  v̂ = v/(1−β₂ᵗ);  θ ← θ − η·m̂/(√v̂ + ε)   (g includes λθ)";
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Step(ParameterStore parameters, double learningRate, ComputePool pool)
     {
         FusedPass.Check(parameters, learningRate, pool);
@@ -67,7 +68,7 @@ public sealed class Adam : Optimizer
         var t = StepCount + 1;
         var k = new AdamConstants(learningRate, Beta1, Beta2, Epsilon, t);
         var lambda = (float)WeightDecay;
-        FusedPass.Run(parameters, learningRate, pool, (theta, gradient, offset) =>
+        FusedPass.Run(parameters, learningRate, pool, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (theta, gradient, offset) =>
             Update(theta, gradient, m.AsSpan(offset, theta.Length), v.AsSpan(offset, theta.Length), k, coupledDecay: lambda, decoupledDecay: 0f));
         StepCount = t;
     }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Interactive.DlExt;
 
 /// <summary>
@@ -54,6 +56,7 @@ public sealed class AdamW : Optimizer
         "θ ← θ − ηλθ;  m ← β₁m + (1−β₁)g;  v ← β₂v + (1−β₂)g²;  m̂ = m/(1−β₁ᵗ);  v̂ = v/(1−β₂ᵗ);  θ ← θ − η·m̂/(√v̂ + ε)";
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Step(ParameterStore parameters, double learningRate, ComputePool pool)
     {
         FusedPass.Check(parameters, learningRate, pool);
@@ -63,7 +66,7 @@ public sealed class AdamW : Optimizer
         var t = StepCount + 1;
         var k = new AdamConstants(learningRate, Beta1, Beta2, Epsilon, t);
         var etaLambda = (float)(learningRate * WeightDecay);
-        FusedPass.Run(parameters, learningRate, pool, (theta, gradient, offset) =>
+        FusedPass.Run(parameters, learningRate, pool, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (theta, gradient, offset) =>
             Adam.Update(theta, gradient, m.AsSpan(offset, theta.Length), v.AsSpan(offset, theta.Length), k, coupledDecay: 0f, decoupledDecay: etaLambda));
         StepCount = t;
     }

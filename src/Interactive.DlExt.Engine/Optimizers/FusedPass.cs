@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Interactive.DlExt;
 
 /// <summary>Updates one chunk: <paramref name="values"/> and <paramref name="gradients"/> are the chunk's slices,
@@ -17,6 +19,7 @@ internal static class FusedPass
 
     /// <summary>Checks the arguments common to every <see cref="Optimizer.Step"/>, runs <paramref name="update"/> on every
     /// chunk and leaves the gradients at zero (see <see cref="ParameterStore.ZeroGradients"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(ParameterStore parameters, double learningRate, ComputePool pool, ChunkUpdate update)
     {
         Check(parameters, learningRate, pool);
@@ -24,7 +27,7 @@ internal static class FusedPass
         var gradients = parameters.Gradients;
         var length = values.Length;
         var chunks = (length + ChunkLength - 1) / ChunkLength;
-        pool.For(chunks, chunk =>
+        pool.For(chunks, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (chunk) =>
         {
             var start = chunk * ChunkLength;
             var count = Math.Min(ChunkLength, length - start);

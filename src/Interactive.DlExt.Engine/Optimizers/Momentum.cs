@@ -50,6 +50,7 @@ public sealed class Momentum : Optimizer
         : "v ← βv + (1−β)g;  θ ← θ − ηv   (exponential-average form, g includes λθ)";
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Step(ParameterStore parameters, double learningRate, ComputePool pool)
     {
         FusedPass.Check(parameters, learningRate, pool);
@@ -60,12 +61,12 @@ public sealed class Momentum : Optimizer
         var lambda = (float)WeightDecay;
         if (Form == MomentumForm.Classical)
         {
-            FusedPass.Run(parameters, learningRate, pool, (theta, gradient, offset) =>
+            FusedPass.Run(parameters, learningRate, pool, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (theta, gradient, offset) =>
                 UpdateClassical(theta, gradient, velocity.AsSpan(offset, theta.Length), eta, beta, lambda));
         }
         else
         {
-            FusedPass.Run(parameters, learningRate, pool, (theta, gradient, offset) =>
+            FusedPass.Run(parameters, learningRate, pool, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (theta, gradient, offset) =>
                 UpdateExponentialAverage(theta, gradient, velocity.AsSpan(offset, theta.Length), eta, beta, oneMinusBeta, lambda));
         }
 

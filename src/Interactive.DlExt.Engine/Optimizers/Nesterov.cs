@@ -41,6 +41,7 @@ public sealed class Nesterov : Optimizer
     public override string Formula => "v ← μv + g;  θ ← θ − η(g + μv)   (g includes λθ)";
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Step(ParameterStore parameters, double learningRate, ComputePool pool)
     {
         FusedPass.Check(parameters, learningRate, pool);
@@ -48,7 +49,7 @@ public sealed class Nesterov : Optimizer
         var eta = (float)learningRate;
         var mu = (float)Momentum;
         var lambda = (float)WeightDecay;
-        FusedPass.Run(parameters, learningRate, pool, (theta, gradient, offset) =>
+        FusedPass.Run(parameters, learningRate, pool, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (theta, gradient, offset) =>
             Update(theta, gradient, velocity.AsSpan(offset, theta.Length), eta, mu, lambda));
         StepCount++;
     }

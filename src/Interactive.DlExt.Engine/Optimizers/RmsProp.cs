@@ -47,6 +47,7 @@ public sealed class RmsProp : Optimizer
     public override string Formula => "v ← βv + (1−β)g²;  θ ← θ − η·g / (√v + ε)   (g includes λθ)";
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Step(ParameterStore parameters, double learningRate, ComputePool pool)
     {
         FusedPass.Check(parameters, learningRate, pool);
@@ -56,7 +57,7 @@ public sealed class RmsProp : Optimizer
         var oneMinusBeta = (float)(1 - Beta);
         var epsilon = (float)Epsilon;
         var lambda = (float)WeightDecay;
-        FusedPass.Run(parameters, learningRate, pool, (theta, gradient, offset) =>
+        FusedPass.Run(parameters, learningRate, pool, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (theta, gradient, offset) =>
             Update(theta, gradient, meanSquare.AsSpan(offset, theta.Length), eta, beta, oneMinusBeta, epsilon, lambda));
         StepCount++;
     }

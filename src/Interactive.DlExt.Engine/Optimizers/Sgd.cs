@@ -35,6 +35,7 @@ public sealed class Sgd : Optimizer
     public override string Formula => "θ ← θ − η(g + λθ)";
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Step(ParameterStore parameters, double learningRate, ComputePool pool)
     {
         FusedPass.Check(parameters, learningRate, pool);
@@ -46,7 +47,7 @@ public sealed class Sgd : Optimizer
 
         var eta = (float)learningRate;
         var lambda = (float)WeightDecay;
-        FusedPass.Run(parameters, learningRate, pool, (theta, gradient, _) => Update(theta, gradient, eta, lambda));
+        FusedPass.Run(parameters, learningRate, pool, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (theta, gradient, _) => Update(theta, gradient, eta, lambda));
         StepCount++;
     }
 

@@ -74,6 +74,7 @@ public sealed unsafe class ComputePool : IDisposable
 
     /// <summary>Runs <paramref name="body"/>.<see cref="IComputeBody.Run"/> once for each index in
     /// [0, <paramref name="count"/>) and waits, without allocating.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void For<TBody>(int count, TBody body)
         where TBody : struct, IComputeBody
     {
@@ -161,6 +162,7 @@ public sealed unsafe class ComputePool : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Invoke<TBody>(void* body, int index)
         where TBody : struct, IComputeBody => Unsafe.AsRef<TBody>(body).Run(index);
 
@@ -186,6 +188,7 @@ public sealed unsafe class ComputePool : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WorkerLoop(object? id)
     {
         var w = (int)id!;

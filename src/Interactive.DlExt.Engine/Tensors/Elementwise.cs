@@ -260,6 +260,7 @@ public static class Elementwise
         return sum;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SameLength(long length, long expected, string parameter)
     {
         if (length != expected)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Interactive.DlExt;
 
 /// <summary>
@@ -26,6 +28,7 @@ public static unsafe class Gemm
     /// <param name="bias">An optional length-n bias added to every row, or null.</param>
     /// <param name="biasOffset">Where the bias starts in <paramref name="bias"/>.</param>
     /// <param name="activation">The element-wise function applied last.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Multiply(
         ComputePool pool, bool transposeA, bool transposeB, int m, int n, int k,
         float[] a, int aOffset, float[] b, int bOffset, float[] c, int cOffset,
@@ -63,6 +66,7 @@ public static unsafe class Gemm
     /// <param name="cOffset">Where C starts in <paramref name="c"/>.</param>
     /// <param name="mask">The m×n values whose sign gates each output element.</param>
     /// <param name="maskOffset">Where the mask starts in <paramref name="mask"/>.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MultiplyReluGradient(
         ComputePool pool, bool transposeA, bool transposeB, int m, int n, int k,
         float[] a, int aOffset, float[] b, int bOffset, float[] c, int cOffset, float[] mask, int maskOffset)
@@ -80,6 +84,7 @@ public static unsafe class Gemm
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Check(int m, int n, int k, float[] a, int aOffset, float[] b, int bOffset, float[] c, int cOffset)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -93,6 +98,7 @@ public static unsafe class Gemm
         CheckRange(c, cOffset, (long)m * n, nameof(c), $"an {m}×{n} matrix");
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CheckRange(float[]? buffer, int offset, long length, string parameter, string what)
     {
         if (buffer is not null && (offset < 0 || offset + length > buffer.Length))

@@ -27,6 +27,7 @@ internal static unsafe class GemmDriver
 
     private static readonly ConcurrentDictionary<(int M, int N, long Depth, int Threads), (int Rows, int Columns)> PartitionCache = new();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(ComputePool pool, in GemmOperands g)
     {
         if (g.M == 0 || g.N == 0)
@@ -114,6 +115,7 @@ internal static unsafe class GemmDriver
 
     /// <summary><see cref="Partition"/>, remembered: a training step repeats the same few shapes thousands of times,
     /// and the search costs microseconds per call (a few percent of a small-batch step).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static (int Rows, int Columns) CachedPartition(int m, int n, long depth, int threads)
     {
         var key = (m, n, depth, threads);
@@ -208,6 +210,7 @@ internal static unsafe class GemmDriver
     }
 
     // A ragged tile runs the full kernel on a scratch tile holding the valid part of C (zeros elsewhere).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void EdgeTile(SimdPath path, int kc, float* a, float* b, float* c, nint ldc, bool load, int rows, int width, int nr, float* tile)
     {
         if (load)
@@ -284,6 +287,7 @@ internal static unsafe class GemmDriver
     {
         private readonly GemmOperands _g = g;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Run(int index)
         {
             int i = index / columnChunks, j = index % columnChunks;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Interactive.DlExt;
 
 /// <summary>
@@ -28,6 +30,7 @@ internal unsafe struct GemmOperands
     public SimdPath Path;
 
     /// <summary>A plain, densely stored problem for the given transposes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static GemmOperands Dense(bool transposeA, bool transposeB, int m, int n, int k, float* a, float* b, float* c) => new()
     {
         M = m,
