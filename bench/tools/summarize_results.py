@@ -7,7 +7,8 @@ Input: files (or stdin) holding lines such as
 optionally prefixed by anything (compare.sh writes "run=N "), and "PEAK fma_peak ... total_gflops=..." lines
 (KernelBench peak) that give the FMA peak the executed GFLOP/s are a share of. Runs of the same engine and configuration
 are reduced to their median (and min..max); for every engine other than torch the table adds its speed
-ratio to torch (>1: faster than TorchSharp), computed on the medians.
+ratio to torch (>1: faster than TorchSharp), computed on the medians. A second table repeats the train rows in the
+steady state: samples/s over the epochs after the first (from epoch_ms), without the first epoch's JIT and warm-up.
 """
 import statistics
 import sys
@@ -84,9 +85,54 @@ def main(paths):
             model_gflops, _ = spread([number(r.get("model_gflops")) for r in runs if "model_gflops" in r], 1)
             share = f"{100 * gflops_median / max(peaks):.0f} % of {max(peaks):.0f}" if peaks and gflops_median else "-"
             print(f"| {mode} | {model} | {bs} | {threads} | {engine} | {len(runs)} | {speed} | {ratio} | {accuracy if mode != 'step' else '-'} | {rss} | {stall} | {gflops} | {share} | {model_gflops} |")
+    steady(configs, groups, peaks)
     if peaks:
         print()
         print(f"FMA peak (KernelBench peak, all cores): {', '.join(f'{p:.1f}' for p in peaks)} GFLOP/s")
+
+
+def steady_rate(run):
+    """Samples/s over the epochs after the first, and the FLOPs per sample the run reported (or None)."""
+    epochs = [number(v) for v in run.get("epoch_ms", "").split(",") if v]
+    samples = number(run.get("samples_per_s"))
+    if len(epochs) < 2 or not samples or None in epochs:
+        return None, None
+    per_epoch = samples * sum(epochs) / 1000 / len(epochs)
+    flops = number(run.get("gflops"))
+    return per_epoch * (len(epochs) - 1) / (sum(epochs[1:]) / 1000), (flops * 1e9 / samples if flops else None)
+
+
+def steady(configs, groups, peaks):
+    rows = []
+    for config in configs:
+        mode, model, bs, threads, _ = config
+        if mode != "train":
+            continue
+        engines = sorted({e for k, e in groups if k == config}, key=lambda e: (e != "torch", e))
+        reference = None
+        for engine in engines:
+            rates = [steady_rate(r) for r in groups[(config, engine)]]
+            speed, median = spread([rate for rate, _ in rates], 0)
+            if median is None:
+                continue
+            if engine == "torch":
+                reference, ratio = median, "1"
+            else:
+                ratio = f"{median / reference:.2f}x" if reference else "-"
+            flops = [f for _, f in rates if f]
+            if flops:
+                gflops, gflops_median = spread([rate * flops[0] / 1e9 for rate, _ in rates if rate], 1)
+                share = f"{100 * gflops_median / max(peaks):.0f} % of {max(peaks):.0f}" if peaks else "-"
+            else:
+                gflops, share = "-", "-"
+            rows.append(f"| {model} | {bs} | {threads} | {engine} | {speed} /s | {ratio} | {gflops} | {share} |")
+    if rows:
+        print()
+        print("Steady state (epochs after the first):")
+        print()
+        print("| model | bs | threads | engine | samples/s (median, range) | vs torch | executed GFLOP/s (MLP) | % of FMA peak |")
+        print("|---|---|---|---|---|---|---|---|")
+        print("\n".join(rows))
 
 
 if __name__ == "__main__":
