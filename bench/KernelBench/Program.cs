@@ -3,7 +3,8 @@ using System.Globalization;
 using Interactive.DlExt;
 
 // Prints one line per measurement: best and median milliseconds over repeated calls, and GFLOP/s of the best.
-// Modes: gemm, convgemm, pool, conv, all, and peak (the machine's FMA peak, see FmaPeak).
+// Modes: gemm, gemmcold (the same MLP shapes with the caches flushed before every call), convgemm, pool, conv, all,
+// and peak (the machine's FMA peak, see FmaPeak).
 var what = args.Length > 0 ? args[0] : "all";
 var threadCounts = args.Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).DefaultIfEmpty(0).ToArray();
 if (threadCounts[0] == 0)
@@ -31,18 +32,25 @@ foreach (var threads in threadCounts)
         Gemm(pool, "conv dX per image", true, false, 288, 196, 64);
     }
 
-    if (what is "all" or "gemm")
+    if (what is "all" or "gemm" or "gemmcold")
     {
+        // In a training step a GEMM's operands were last touched a layer or more earlier: between these two.
+        var cold = what is "gemmcold";
         foreach (var batch in new[] { 64, 256 })
         {
             // MLP 784-512-256-10 as Linear runs it, weights stored [out, in]: forward x·Wᵀ (NT), weight gradient
             // gᵀ·x (TN), input gradient g·W (NN).
             foreach (var (inputs, outputs) in new[] { (784, 512), (512, 256), (256, 10) })
             {
-                Gemm(pool, $"fwd {inputs}->{outputs} b{batch}", false, true, batch, outputs, inputs);
-                Gemm(pool, $"dW  {inputs}->{outputs} b{batch}", true, false, outputs, inputs, batch);
-                Gemm(pool, $"dX  {inputs}->{outputs} b{batch}", false, false, batch, inputs, outputs);
+                Gemm(pool, $"fwd {inputs}->{outputs} b{batch}", false, true, batch, outputs, inputs, cold);
+                Gemm(pool, $"dW  {inputs}->{outputs} b{batch}", true, false, outputs, inputs, batch, cold);
+                Gemm(pool, $"dX  {inputs}->{outputs} b{batch}", false, false, batch, inputs, outputs, cold);
             }
+        }
+
+        if (cold)
+        {
+            continue;
         }
 
         Gemm(pool, "square 512", false, false, 512, 512, 512);
@@ -70,15 +78,15 @@ foreach (var threads in threadCounts)
     }
 }
 
-static void Gemm(ComputePool pool, string name, bool ta, bool tb, int m, int n, int k)
+static void Gemm(ComputePool pool, string name, bool ta, bool tb, int m, int n, int k, bool cold = false)
 {
     var a = Fill(m * k, 1);
     var b = Fill(k * n, 2);
     var c = new float[m * n];
-    var (best, median) = Timer.Measure(() => Interactive.DlExt.Gemm.Multiply(pool, ta, tb, m, n, k, a, 0, b, 0, c, 0));
+    var (best, median) = Timer.Measure(() => Interactive.DlExt.Gemm.Multiply(pool, ta, tb, m, n, k, a, 0, b, 0, c, 0), cold ? CacheFlush.Run : null);
     var gflops = 2.0 * m * n * k / (best * 1e6);
     Console.WriteLine(FormattableString.Invariant(
-        $"gemm threads={pool.Threads} {name,-34} {(ta ? 'T' : 'N')}{(tb ? 'T' : 'N')} m={m} n={n} k={k} best_ms={best:F4} median_ms={median:F4} gflops={gflops:F1}"));
+        $"{(cold ? "gemmcold" : "gemm")} threads={pool.Threads} {name,-34} {(ta ? 'T' : 'N')}{(tb ? 'T' : 'N')} m={m} n={n} k={k} best_ms={best:F4} median_ms={median:F4} gflops={gflops:F1}"));
 }
 
 static float[] Fill(int length, int seed)
@@ -93,10 +101,11 @@ static float[] Fill(int length, int seed)
     return values;
 }
 
-/// <summary>Repeats an action for about 300 ms after a warm-up and reports the best and median call.</summary>
+/// <summary>Repeats an action for about 300 ms after a warm-up and reports the best and median call
+/// (<c>before</c>, if given, runs untimed ahead of each call).</summary>
 internal static class Timer
 {
-    public static (double Best, double Median) Measure(Action action)
+    public static (double Best, double Median) Measure(Action action, Action? before = null)
     {
         for (var i = 0; i < 5; i++)
         {
@@ -107,6 +116,7 @@ internal static class Timer
         var total = Stopwatch.StartNew();
         while (total.ElapsedMilliseconds < 300 || times.Count < 10)
         {
+            before?.Invoke();
             var start = Stopwatch.GetTimestamp();
             action();
             times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
@@ -114,5 +124,19 @@ internal static class Timer
 
         times.Sort();
         return (times[0], times[times.Count / 2]);
+    }
+}
+
+/// <summary>Evicts the caches: writes one float per cache line of a buffer twice the size of the L3.</summary>
+internal static class CacheFlush
+{
+    private static readonly float[] Buffer = new float[16 << 20];
+
+    public static void Run()
+    {
+        for (var i = 0; i < Buffer.Length; i += 16)
+        {
+            Buffer[i] += 1;
+        }
     }
 }
