@@ -77,7 +77,8 @@ internal sealed record CliOptions
                     return inline;
                 }
 
-                if (i + 1 >= args.Count)
+                // "--epochs --lr 0.1" forgot the value: say so rather than reject "--lr" as a number.
+                if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
                 {
                     throw new DlExtArgumentException(name, "nothing", "a value after it");
                 }
@@ -93,9 +94,9 @@ internal sealed record CliOptions
                 case "--model": o = o with { Model = OneOf(name, Value(), "mlp", "cnn") }; break;
                 case "--epochs": o = o with { Epochs = Int(name, Value(), 1) }; explicitEpochs = true; break;
                 case "--batch-size": o = o with { BatchSize = Int(name, Value(), 1) }; explicitBatch = true; break;
-                case "--lr": o = o with { LearningRate = Number(name, Value()) }; break;
-                case "--optimizer": o = o with { Optimizer = Value() }; break;
-                case "--val-split": o = o with { ValidationSplit = Number(name, Value()) }; break;
+                case "--lr": o = o with { LearningRate = Positive(name, Value()) }; break;
+                case "--optimizer": o = o with { Optimizer = OneOf(name, Value(), [.. Optimizers.Names]) }; break;
+                case "--val-split": o = o with { ValidationSplit = Fraction(name, Value()) }; break;
                 case "--early-stop": o = o with { EarlyStop = Int(name, Value(), 1) }; break;
                 case "--seed": o = o with { Seed = (ulong)Int(name, Value(), 0) }; break;
                 case "--threads": o = o with { Threads = Int(name, Value(), 1) }; break;
@@ -121,8 +122,14 @@ internal sealed record CliOptions
             ? v
             : throw new DlExtArgumentException(name, value, $"an integer ≥ {minimum}");
 
-    private static double Number(string name, string value) =>
-        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)
+    // Checked here, under the option's own name, so a typo fails before the data set is loaded.
+    private static double Positive(string name, string value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) && v > 0
             ? v
-            : throw new DlExtArgumentException(name, value, "a number such as 0.001 or 1e-3");
+            : throw new DlExtArgumentException(name, value, "a number > 0 such as 0.001 or 1e-3");
+
+    private static double Fraction(string name, string value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v > 0 && v < 1
+            ? v
+            : throw new DlExtArgumentException(name, value, "a fraction between 0 and 1 (exclusive) such as 0.15");
 }
