@@ -17,6 +17,7 @@ internal sealed class BatchNormCore
     private Tensor? _output;
     private Tensor? _normalized;
     private Tensor? _inputGradient;
+    private readonly TensorSpares _spares = new();
     private double[] _inverseStd = [];
     private bool _trainingLastPass;
 
@@ -64,8 +65,8 @@ internal sealed class BatchNormCore
                 "more than one value per channel when training (a batch of at least 2)");
         }
 
-        var output = ElementwiseMap.Fit(ref _output, input);
-        var normalized = ElementwiseMap.Fit(ref _normalized, input);
+        var output = _spares.Fit(ref _output, input);
+        var normalized = _spares.Fit(ref _normalized, input);
         if (_inverseStd.Length != Channels)
         {
             _inverseStd = new double[Channels];
@@ -141,7 +142,7 @@ internal sealed class BatchNormCore
 
         var batch = normalized.BatchSize;
         var count = batch * spatial;
-        var inputGradient = inputGradientRequired ? ElementwiseMap.Fit(ref _inputGradient, normalized) : null;
+        var inputGradient = inputGradientRequired ? _spares.Fit(ref _inputGradient, normalized) : null;
         var g = outputGradient.Data;
         var xHat = normalized.Data;
         Weight.PrepareGradientForAccumulation();

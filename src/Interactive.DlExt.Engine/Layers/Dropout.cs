@@ -54,7 +54,7 @@ public sealed class Dropout : Layer
             _mask[i] = random.NextDouble() < Rate ? 0f : kept;
         }
 
-        var output = ElementwiseMap.Fit(ref _output, input);
+        var output = ReuseLike(ref _output, input);
         var mask = _mask;
         ElementwiseMap.ForChunks(context.Pool, input.Length, (start, count) =>
             Multiply(input.Data.AsSpan(start, count), mask.AsSpan(start, count), output.Data.AsSpan(start, count)));
@@ -82,7 +82,7 @@ public sealed class Dropout : Layer
                 $"the shape of the last output, {Tensor.Describe(_output!.Shape)}");
         }
 
-        var inputGradient = ElementwiseMap.Fit(ref _inputGradient, outputGradient);
+        var inputGradient = ReuseLike(ref _inputGradient, outputGradient);
         var mask = _mask;
         ElementwiseMap.ForChunks(context.Pool, mask.Length, (start, count) =>
             Multiply(outputGradient.Data.AsSpan(start, count), mask.AsSpan(start, count), inputGradient.Data.AsSpan(start, count)));

@@ -19,6 +19,7 @@ internal sealed class ElementwiseMap
     private Tensor? _input;
     private Tensor? _output;
     private Tensor? _inputGradient;
+    private readonly TensorSpares _spares = new();
 
     /// <summary>The input of the last forward pass.</summary>
     public Tensor Input => _input ?? throw BackwardBeforeForward();
@@ -46,7 +47,7 @@ internal sealed class ElementwiseMap
     /// <summary>Applies <paramref name="kernel"/> to <paramref name="input"/> and remembers both tensors.</summary>
     public Tensor Forward(Tensor input, ComputePool pool, ElementwiseForward kernel)
     {
-        var output = Fit(ref _output, input);
+        var output = _spares.Fit(ref _output, input);
         _input = input;
         ForChunks(pool, input.Length, (start, count) =>
             kernel(input.Data.AsSpan(start, count), output.Data.AsSpan(start, count)));
@@ -65,24 +66,13 @@ internal sealed class ElementwiseMap
                 $"the shape of the last output, {Tensor.Describe(output.Shape)}");
         }
 
-        var inputGradient = Fit(ref _inputGradient, input);
+        var inputGradient = _spares.Fit(ref _inputGradient, input);
         ForChunks(pool, input.Length, (start, count) => kernel(
             input.Data.AsSpan(start, count),
             output.Data.AsSpan(start, count),
             outputGradient.Data.AsSpan(start, count),
             inputGradient.Data.AsSpan(start, count)));
         return inputGradient;
-    }
-
-    /// <summary>Returns <paramref name="cache"/> if it has <paramref name="like"/>'s shape, else a new tensor stored in it.</summary>
-    internal static Tensor Fit(ref Tensor? cache, Tensor like)
-    {
-        if (cache is null || !cache.Shape.SequenceEqual(like.Shape))
-        {
-            cache = new Tensor(like.ShapeArray());
-        }
-
-        return cache;
     }
 
     private static InvalidOperationException BackwardBeforeForward() =>

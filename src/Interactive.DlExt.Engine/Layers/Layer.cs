@@ -14,6 +14,7 @@ public abstract class Layer
     private readonly List<Parameter> _parameters = [];
     private int[]? _inputShape;
     private int[]? _outputShape;
+    private readonly TensorSpares _spares = new();
 
     /// <summary>Creates a layer with an optional display name.</summary>
     protected Layer(string? name = null)
@@ -100,35 +101,15 @@ public abstract class Layer
         }
     }
 
-    /// <summary>Returns <paramref name="cache"/> if it has the wanted shape, else a new tensor stored in it.</summary>
+    /// <summary>Returns <paramref name="cache"/> if it is shaped [<paramref name="batchSize"/>, ..<paramref name="itemShape"/>],
+    /// else a tensor of that shape stored in it: one this layer set aside when the batch size last changed (a smaller
+    /// last batch and evaluation batches alternate with the full batch), or a new one. The tensor it replaces is set
+    /// aside in turn, so alternating batch sizes allocate nothing after the first time.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    protected static Tensor Reuse(ref Tensor? cache, int batchSize, IReadOnlyList<int> itemShape)
-    {
-        ArgumentNullException.ThrowIfNull(itemShape);
-        if (cache is not null && cache.BatchSize == batchSize && cache.Rank == itemShape.Count + 1)
-        {
-            var same = true;
-            for (var i = 0; i < itemShape.Count && same; i++)
-            {
-                same = cache.Shape[i + 1] == itemShape[i];
-            }
+    protected Tensor Reuse(ref Tensor? cache, int batchSize, IReadOnlyList<int> itemShape) => _spares.Fit(ref cache, batchSize, itemShape);
 
-            if (same)
-            {
-                return cache;
-            }
-        }
-
-        var shape = new int[itemShape.Count + 1];
-        shape[0] = batchSize;
-        for (var i = 0; i < itemShape.Count; i++)
-        {
-            shape[i + 1] = itemShape[i];
-        }
-
-        cache = new Tensor(shape);
-        return cache;
-    }
+    /// <summary><see cref="Reuse"/> for a tensor shaped like <paramref name="like"/>.</summary>
+    private protected Tensor ReuseLike(ref Tensor? cache, Tensor like) => _spares.Fit(ref cache, like);
 
     private InvalidOperationException NotBuilt() =>
         new($"Layer '{Name}' is not built yet: build the model (model.Build(inputShape)) or train it first.");

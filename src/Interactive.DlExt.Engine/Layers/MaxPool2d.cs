@@ -17,7 +17,8 @@ public sealed class MaxPool2d : Pool2d
 
     private protected override void Pool(ComputePool pool, PoolingGeometry geometry, float[] input, float[] output)
     {
-        if (_argmax.Length != output.Length)
+        // Grow only (the kernels take a longer buffer), so alternating batch sizes do not re-allocate it.
+        if (_argmax.Length < output.Length)
         {
             _argmax = new int[output.Length];
         }
