@@ -12,6 +12,7 @@ namespace Interactive.DlExt;
 public sealed class Dropout : Layer
 {
     private float[] _mask = [];
+    private int _maskLength;
     private Tensor? _output;
     private Tensor? _inputGradient;
     private bool _maskedLastPass;
@@ -42,14 +43,16 @@ public sealed class Dropout : Layer
             return input;
         }
 
-        if (_mask.Length != input.Length)
+        // Grow only: the smaller last batch and the full batch alternate.
+        if (_mask.Length < input.Length)
         {
             _mask = new float[input.Length];
         }
 
+        _maskLength = input.Length;
         var random = context.Random;
         var kept = (float)(1 / (1 - Rate));
-        for (var i = 0; i < _mask.Length; i++)
+        for (var i = 0; i < _maskLength; i++)
         {
             _mask[i] = random.NextDouble() < Rate ? 0f : kept;
         }
@@ -76,7 +79,7 @@ public sealed class Dropout : Layer
             return outputGradient;
         }
 
-        if (outputGradient.Length != _mask.Length)
+        if (outputGradient.Length != _maskLength)
         {
             throw new DlExtArgumentException("output gradient", Tensor.Describe(outputGradient.Shape),
                 $"the shape of the last output, {Tensor.Describe(_output!.Shape)}");
@@ -84,7 +87,7 @@ public sealed class Dropout : Layer
 
         var inputGradient = ReuseLike(ref _inputGradient, outputGradient);
         var mask = _mask;
-        ElementwiseMap.ForChunks(context.Pool, mask.Length, (start, count) =>
+        ElementwiseMap.ForChunks(context.Pool, _maskLength, (start, count) =>
             Multiply(outputGradient.Data.AsSpan(start, count), mask.AsSpan(start, count), inputGradient.Data.AsSpan(start, count)));
         return inputGradient;
     }

@@ -86,6 +86,7 @@ internal sealed class TrainingRun
         var store = _model.Store;
         var state = new TrainingState(_model, _history, cancellationToken);
         Tensor? gradient = null;
+        var spares = new TensorSpares(); // the loss gradient of the full and of the last, smaller batch
         var cleared = false; // whether the last optimizer step left the gradients at zero
         _options.Schedule?.Reset();
 
@@ -119,8 +120,8 @@ internal sealed class TrainingRun
 
                 context.Training = true;
                 var output = _model.Forward(batch.Features, context);
-                gradient = Reuse(gradient, output);
-                var loss = _loss.Compute(output, batch.Targets, gradient);
+                var lossGradient = spares.Fit(ref gradient, output);
+                var loss = _loss.Compute(output, batch.Targets, lossGradient);
                 if (_penalty is not null)
                 {
                     loss += _penalty.Apply(store);
@@ -134,7 +135,7 @@ internal sealed class TrainingRun
                     break;
                 }
 
-                _model.Backward(gradient, context);
+                _model.Backward(lossGradient, context);
                 _optimizer.Step(store, rate, pool);
                 cleared = _optimizer.ClearsGradients;
                 lossSum += loss * batch.Count;
@@ -186,11 +187,6 @@ internal sealed class TrainingRun
             callback.On(trainingEvent, state);
         }
     }
-
-    private static Tensor Reuse(Tensor? cache, Tensor like) =>
-        cache is not null && cache.Length == like.Length && cache.Rank == like.Rank && cache.BatchSize == like.BatchSize
-            ? cache
-            : new Tensor(like.ShapeArray());
 
     private static string Word(double loss) => double.IsNaN(loss) ? "NaN" : "infinite";
 
