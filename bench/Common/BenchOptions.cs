@@ -13,11 +13,27 @@ internal sealed class BenchOptions
     /// <summary>The first argument, one of the program's modes.</summary>
     public string Mode { get; }
 
+    /// <summary>Parses <paramref name="args"/> and runs <paramref name="mode"/> on them; a bad mode, option or option
+    /// value prints its message and <paramref name="usage"/> on standard error and returns 2.</summary>
+    public static int Run(string[] args, IReadOnlyList<string> modes, IReadOnlyList<string> names, string usage, Func<BenchOptions, int> mode)
+    {
+        try
+        {
+            return mode(Parse(args, modes, names));
+        }
+        catch (BenchOptionException error)
+        {
+            Console.Error.WriteLine(error.Message);
+            Console.Error.WriteLine(usage);
+            return 2;
+        }
+    }
+
     public static BenchOptions Parse(string[] args, IReadOnlyList<string> modes, IReadOnlyList<string> names)
     {
         if (args.Length == 0 || !modes.Contains(args[0]))
         {
-            throw new ArgumentException($"mode '{(args.Length == 0 ? "" : args[0])}' is not one of {string.Join(", ", modes)}");
+            throw new BenchOptionException($"mode '{(args.Length == 0 ? "" : args[0])}' is not one of {string.Join(", ", modes)}");
         }
 
         var options = new BenchOptions(args[0]);
@@ -26,7 +42,7 @@ internal sealed class BenchOptions
             var name = args[i].StartsWith("--", StringComparison.Ordinal) ? args[i][2..] : "";
             if (!names.Contains(name) || i + 1 >= args.Length)
             {
-                throw new ArgumentException($"option '{args[i]}' is not one of --{string.Join(", --", names)} followed by a value");
+                throw new BenchOptionException($"option '{args[i]}' is not one of --{string.Join(", --", names)} followed by a value");
             }
 
             options._values[name] = args[i + 1];
@@ -46,7 +62,7 @@ internal sealed class BenchOptions
 
         if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < minimum)
         {
-            throw new ArgumentException($"--{name} '{text}' is not an integer ≥ {minimum}");
+            throw new BenchOptionException($"--{name} '{text}' is not an integer ≥ {minimum}");
         }
 
         return value;
@@ -55,6 +71,6 @@ internal sealed class BenchOptions
     public string Model()
     {
         var model = Text("model", "mlp");
-        return model is "mlp" or "cnn" ? model : throw new ArgumentException($"--model '{model}' is not mlp or cnn");
+        return model is "mlp" or "cnn" ? model : throw new BenchOptionException($"--model '{model}' is not mlp or cnn");
     }
 }

@@ -47,7 +47,7 @@ internal static class EngineModels
 
         if (init != "torch")
         {
-            throw new ArgumentException($"--init '{init}' is not torch or engine");
+            throw new BenchOptionException($"--init '{init}' is not torch or engine");
         }
 
         var random = RandomSource.Derive(seed, 0x70_72_63_68);

@@ -25,7 +25,7 @@ internal static class StepBenchmark
         var train = FashionMnistFiles.Load(directory, training: true);
         if (batchSize > train.Count)
         {
-            throw new ArgumentException($"--bs {batchSize} is more than the {train.Count} training images");
+            throw new BenchOptionException($"--bs {batchSize} is more than the {train.Count} training images");
         }
 
         var itemShape = EngineModels.ItemShape(modelName);

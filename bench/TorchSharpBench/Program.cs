@@ -3,26 +3,13 @@ namespace Interactive.DlExt.Bench;
 /// <summary>Entry point: <c>train</c>, <c>step</c> or <c>order</c> (see <see cref="BenchCommands.Usage"/>).</summary>
 internal static class Program
 {
-    public static int Main(string[] args)
-    {
-        BenchOptions options;
-        try
-        {
-            options = BenchOptions.Parse(args, BenchCommands.Modes, BenchCommands.Names);
-        }
-        catch (ArgumentException error)
-        {
-            Console.Error.WriteLine(error.Message);
-            Console.Error.WriteLine(BenchCommands.Usage);
-            return 2;
-        }
-
-        // The order mode never touches libtorch, so it runs even where TorchSharp cannot load.
-        return options.Mode switch
-        {
-            "train" => TrainBenchmark.Run(options),
-            "step" => StepBenchmark.Run(options),
-            _ => OrderCheck.Run(options),
-        };
-    }
+    public static int Main(string[] args) =>
+        BenchOptions.Run(args, BenchCommands.Modes, BenchCommands.Names, BenchCommands.Usage, options =>
+            // The order mode never touches libtorch, so it runs even where TorchSharp cannot load.
+            options.Mode switch
+            {
+                "train" => TrainBenchmark.Run(options),
+                "step" => StepBenchmark.Run(options),
+                _ => OrderCheck.Run(options),
+            });
 }

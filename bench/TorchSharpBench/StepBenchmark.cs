@@ -23,7 +23,7 @@ internal static class StepBenchmark
         var train = FashionMnistFiles.Load(directory, training: true);
         if (batchSize > train.Count)
         {
-            throw new ArgumentException($"--bs {batchSize} is more than the {train.Count} training images");
+            throw new BenchOptionException($"--bs {batchSize} is more than the {train.Count} training images");
         }
 
         var pixels = train.Pixels.AsSpan(0, batchSize * train.PixelsPerImage).ToArray();
