@@ -11,7 +11,7 @@ internal static class NotebookViews
     public static string Html(MagicHelp help) => HtmlParts.Wrap("help", html =>
     {
         HtmlParts.Title(html, HtmlParts.Encode($"Interactive.DlExt {help.PackageVersion}"));
-        HtmlParts.Caption(html, $"Magic commands need a .NET Interactive kernel {MagicHelp.MinimumKernelVersion}.");
+        HtmlParts.Caption(html, MagicHelp.KernelRequirement);
         foreach (var magic in help.Magics)
         {
             html.Append("<div style=\"margin-top:8px\"><code style=\"font-weight:600\">").Append(HtmlParts.Encode(magic.Name))

@@ -3,8 +3,15 @@ namespace Interactive.DlExt.Notebook;
 /// <summary>The specs of every magic command this package adds. The kernel glue declares exactly these.</summary>
 public static class DlExtMagics
 {
-    /// <summary>The oldest .NET Interactive kernel whose magic-command API (KernelActionDirective) the glue uses.</summary>
-    public const string MinimumKernelVersion = "from October 2024 (the KernelActionDirective magic API)";
+    /// <summary>The .NET Interactive build the kernel glue is compiled and tested against (the served kernel packages and
+    /// the <c>Microsoft.dotnet-interactive</c> tool 1.0.712001, Polyglot Notebooks' last release).</summary>
+    public const string TestedKernelVersion = "1.0.0-beta.26120.1";
+
+    /// <summary>Which kernel the magics need, in words, for <c>#!dlext</c> and the README.</summary>
+    public const string KernelRequirement =
+        "Tested with the .NET Interactive kernel " + TestedKernelVersion + " (the Microsoft.dotnet-interactive tool 1.0.712001, " +
+        "the build of Polyglot Notebooks' last release). On a kernel whose magic-command API differs, loading the package " +
+        "prints 'Interactive.DlExt could not declare its magics' with the build to update to, and the magics stay unknown.";
 
     /// <summary>Optimizers accepted by --optimizer.</summary>
     public static IReadOnlyList<string> OptimizerNames => Optimizers.Names;
@@ -20,9 +27,9 @@ public static class DlExtMagics
         "#!train",
         "Trains a model on data with the given hyperparameters, showing a live loss curve, then the final history.",
         [
-            new("--model", "C# variable holding the model (a Sequential) or a Func<Sequential> factory.", MagicOptionKind.Variable) { Positional = true },
-            new("--data", "Training data: a C# variable holding a Dataset, or digits, fashion-mnist, mnist.", MagicOptionKind.Text) { Default = "digits", Allowed = BuiltInData },
-            new("--val", "C# variable holding validation data (a Dataset).", MagicOptionKind.Variable),
+            new("--model", "C# variable holding the model (a Sequential) or a Func<Sequential> factory.", MagicOptionKind.Variable) { Positional = true, Accepts = [typeof(Sequential), typeof(Func<Sequential>)] },
+            new("--data", "Training data: a C# variable holding a Dataset, or digits, fashion-mnist, mnist.", MagicOptionKind.Text) { Default = "digits", Allowed = BuiltInData, Accepts = [typeof(Dataset)] },
+            new("--val", "C# variable holding validation data (a Dataset).", MagicOptionKind.Variable) { Accepts = [typeof(Dataset)] },
             new("--val-split", "Fraction of the training data held out for validation, in (0, 1).", MagicOptionKind.Number) { Default = "0.1", Minimum = 0, MinimumExclusive = true, Maximum = 1, MaximumExclusive = true },
             new("--epochs", "Passes over the training data.", MagicOptionKind.WholeNumber) { Default = "10", Minimum = 1 },
             new("--batch-size", "Samples per optimizer step.", MagicOptionKind.WholeNumber) { Default = "32", Minimum = 1 },
@@ -50,8 +57,8 @@ public static class DlExtMagics
         "#!evaluate",
         "Evaluates a trained model once on held-out data: loss, accuracy and a confusion matrix.",
         [
-            new("--model", "C# variable holding the trained model.", MagicOptionKind.Variable) { Positional = true },
-            new("--data", "C# variable holding the held-out Dataset (the test set, used once).", MagicOptionKind.Variable),
+            new("--model", "C# variable holding the trained model.", MagicOptionKind.Variable) { Positional = true, Accepts = [typeof(Sequential)] },
+            new("--data", "C# variable holding the held-out Dataset (the test set, used once).", MagicOptionKind.Variable) { Accepts = [typeof(Dataset)] },
             new("--out", "C# variable to store the EvaluationResult in.", MagicOptionKind.Variable),
         ],
         "#!evaluate model --data test");
@@ -64,9 +71,9 @@ public static class DlExtMagics
         "#!sweep",
         "Searches hyperparameters: trains one model per trial from a factory, on validation data, and compares the trials live. Ranges: low..high, low..high:log, low..high:int; lists: a,b,c.",
         [
-            new("--model", "C# variable holding a model factory: Func<Sequential>, or Func<TrialParameters, Sequential> to search the model's own parameters.", MagicOptionKind.Variable) { Positional = true },
-            new("--data", "Training data: a C# variable holding a Dataset, or digits, fashion-mnist, mnist.", MagicOptionKind.Text) { Default = "digits", Allowed = BuiltInData },
-            new("--val", "C# variable holding validation data (never the test set).", MagicOptionKind.Variable),
+            new("--model", "C# variable holding a model factory: Func<Sequential>, or Func<TrialParameters, Sequential> to search the model's own parameters.", MagicOptionKind.Variable) { Positional = true, Accepts = [typeof(Func<Sequential>), typeof(Func<Search.TrialParameters, Sequential>)] },
+            new("--data", "Training data: a C# variable holding a Dataset, or digits, fashion-mnist, mnist.", MagicOptionKind.Text) { Default = "digits", Allowed = BuiltInData, Accepts = [typeof(Dataset)] },
+            new("--val", "C# variable holding validation data (never the test set).", MagicOptionKind.Variable) { Accepts = [typeof(Dataset)] },
             new("--val-split", "Fraction of the training data held out for validation, in (0, 1), the same split for every trial.", MagicOptionKind.Number) { Default = "0.2", Minimum = 0, MinimumExclusive = true, Maximum = 1, MaximumExclusive = true },
             new("--lr", "Learning rates to try, e.g. 1e-4..1e-1:log or 0.001,0.01.", MagicOptionKind.Space) { Default = "0.001" },
             new("--batch-size", "Batch sizes to try, e.g. 32,64,128 or 16..256:int:log.", MagicOptionKind.Space) { Default = "32" },

@@ -5,7 +5,7 @@ using System.Text;
 namespace Interactive.DlExt.Notebook;
 
 /// <summary>What <c>#!dlext</c> shows: every magic with its options, defaults and an example, the package
-/// version and the minimum kernel version.</summary>
+/// version and the kernel it was tested with.</summary>
 /// <param name="Magics">The magics to describe.</param>
 [Formatting.TypeFormatterSource(typeof(Formatting.DlExtFormatterSource))]
 public sealed record MagicHelp(IReadOnlyList<MagicSpec> Magics)
@@ -14,14 +14,14 @@ public sealed record MagicHelp(IReadOnlyList<MagicSpec> Magics)
     public string PackageVersion { get; } =
         typeof(MagicHelp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown";
 
-    /// <summary>The oldest kernel the magics work with.</summary>
-    public static string MinimumKernelVersion => DlExtMagics.MinimumKernelVersion;
+    /// <summary>Which kernel the magics were tested with, and what another kernel shows.</summary>
+    public static string KernelRequirement => DlExtMagics.KernelRequirement;
 
     /// <inheritdoc />
     public override string ToString()
     {
         var sb = new StringBuilder();
-        sb.AppendLine(CultureInfo.InvariantCulture, $"Interactive.DlExt {PackageVersion} (needs a .NET Interactive kernel {MinimumKernelVersion})");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"Interactive.DlExt {PackageVersion}. {KernelRequirement}");
         foreach (var magic in Magics)
         {
             sb.AppendLine();

@@ -13,6 +13,10 @@ public sealed record MagicOption(string Name, string Description, MagicOptionKin
     /// <summary>The accepted words for <see cref="MagicOptionKind.Choice"/>, also offered as completions.</summary>
     public IReadOnlyList<string> Allowed { get; init; } = [];
 
+    /// <summary>For <see cref="MagicOptionKind.Variable"/> and data options: the types of C# variable the option takes,
+    /// offered as completions from the user's variables.</summary>
+    public IReadOnlyList<Type> Accepts { get; init; } = [];
+
     /// <summary>Whether the value may come without the option name (the first bare word), e.g. the MODEL of #!train.</summary>
     public bool Positional { get; init; }
 
