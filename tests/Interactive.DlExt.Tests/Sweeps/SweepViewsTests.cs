@@ -134,7 +134,7 @@ public sealed class SweepViewsTests
     {
         var result = Mixed.Value;
         var lines = SweepViews.PlainText(result).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("sweep 'sweep': random search, validation loss (lower is better), 9 of 9 trials", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("sweep: random search, validation loss (lower is better), 9 of 9 trials", lines[0], StringComparison.Ordinal);
         Assert.StartsWith($"best: trial #{result.Best!.Number}", lines[1], StringComparison.Ordinal);
         Assert.StartsWith($"*#{result.Best.Number}", lines[3].Trim(), StringComparison.Ordinal);
         Assert.Equal(9, lines.Count(l => l.TrimStart().StartsWith('#') || l.TrimStart().StartsWith("*#", StringComparison.Ordinal)) - 1); // minus the header
