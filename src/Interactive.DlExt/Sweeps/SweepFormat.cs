@@ -23,7 +23,7 @@ internal static class SweepFormat
 
     public static string State(TrialState state) => state.ToString().ToLowerInvariant();
 
-    /// <summary>The state's colour: blue running, green completed, grey pruned, vermillion failed, orange waiting.</summary>
+    /// <summary>The state's colour: blue running, green completed, grey pruned, vermillion failed, orange cancelled (or waiting).</summary>
     public static string StateColor(TrialState state) => state switch
     {
         TrialState.Running => "#0072B2",
