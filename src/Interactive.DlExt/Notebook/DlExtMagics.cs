@@ -42,6 +42,7 @@ public static class DlExtMagics
             new("--out", "C# variable to store the TrainingHistory in; the trained model goes to NAMEModel (e.g. historyModel).", MagicOptionKind.Variable),
             new("--report", "Also write a self-contained HTML report to this path.", MagicOptionKind.Text),
             new("--quiet", "Show only the final history, no live view.", MagicOptionKind.Flag),
+            new("--continue", "Keep training from the current weights. Without it, re-running #!train on a model an earlier #!train trained first restores the weights it had before, so the cell repeats its numbers. (A Func<Sequential> factory always starts fresh.)", MagicOptionKind.Flag),
         ],
         "#!train model --data digits --epochs 20 --lr 1e-3 --optimizer adam --val-split 0.2 --out history");
 
