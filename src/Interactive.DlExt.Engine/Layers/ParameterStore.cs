@@ -34,9 +34,9 @@ public sealed class ParameterStore
                 p.Offset = stateOffset;
                 stateOffset += p.Length;
             }
-
-            p.Initializer.Fill(p.Values, p.FanIn, p.FanOut, random);
         }
+
+        Initialize(random);
     }
 
     /// <summary>Every parameter in model order.</summary>
@@ -74,6 +74,15 @@ public sealed class ParameterStore
         foreach (var parameter in Parameters)
         {
             parameter.GradientIsStale = parameter.Trainable;
+        }
+    }
+
+    /// <summary>Fills every parameter from its initializer, in model order, drawing from <paramref name="random"/>.</summary>
+    internal void Initialize(RandomSource random)
+    {
+        foreach (var p in Parameters)
+        {
+            p.Initializer.Fill(p.Values, p.FanIn, p.FanOut, random);
         }
     }
 

@@ -76,6 +76,17 @@ public sealed class Sequential : Layer
         return this;
     }
 
+    /// <summary>Draws every parameter again from its initializer with <paramref name="seed"/>, exactly as
+    /// <see cref="Build"/> did (non-trainable state too, e.g. batch-norm statistics), so the model is as if freshly
+    /// built with that seed. Use it to train the same model again from scratch.</summary>
+    /// <exception cref="InvalidOperationException">The model is not built yet.</exception>
+    public Sequential Reinitialize(ulong seed)
+    {
+        Store.Initialize(new RandomSource(seed));
+        Seed = seed;
+        return this;
+    }
+
     /// <summary>All parameters of all layers, in order.</summary>
     public IEnumerable<Parameter> AllParameters()
     {

@@ -63,8 +63,9 @@ public sealed class AshaPruner : Pruner
             return true;
         }
 
+        // A cancelled trial's partial curve is not a result: it will be re-run.
         var competing = history.Trials
-            .Where(t => t.Number != trial.Number)
+            .Where(t => t.Number != trial.Number && t.State is not (TrialState.Cancelled or TrialState.Waiting))
             .Select(t => RungValue(t, at))
             .OfType<double>()
             .Where(double.IsFinite)

@@ -8,7 +8,7 @@ internal static class ClaimPlanner
 
     public static Plan Decide(StudyHistory history, int budget, Func<StudyHistory, int, Suggestion> suggest, Func<TrialRecord, bool> isAbandoned)
     {
-        var rerun = history.Trials.FirstOrDefault(t => t.State == TrialState.Waiting)
+        var rerun = history.Trials.FirstOrDefault(t => t.State is TrialState.Cancelled or TrialState.Waiting)
             ?? history.Trials.FirstOrDefault(t => t.State == TrialState.Running && isAbandoned(t));
         if (rerun is not null)
         {

@@ -15,8 +15,9 @@ public interface IStudyStorage : IDisposable
     int OpenStudy(string name, StudyDirection direction, ulong seed, SearchSpace space);
 
     /// <summary>
-    /// Atomically picks the next trial for this worker: first a trial left <see cref="TrialState.Waiting"/> or
-    /// abandoned while <see cref="TrialState.Running"/> (re-run with its number and parameters), otherwise, while
+    /// Atomically picks the next trial for this worker: first a trial left <see cref="TrialState.Cancelled"/> (or
+    /// <see cref="TrialState.Waiting"/>) or abandoned while <see cref="TrialState.Running"/> (re-run with its number and
+    /// parameters, its old curve cleared), otherwise, while
     /// the study holds fewer than <paramref name="budget"/> trials, a new trial whose parameters come from
     /// <paramref name="suggest"/> (called inside the claim with the history and the new number).
     /// </summary>
@@ -28,7 +29,7 @@ public interface IStudyStorage : IDisposable
     /// <summary>Tells the storage the worker running the trial is alive.</summary>
     void Heartbeat(int studyId, int trialNumber);
 
-    /// <summary>Ends a running trial in <paramref name="state"/> (Completed, Pruned, Failed, or Waiting to be re-run).</summary>
+    /// <summary>Ends a running trial in <paramref name="state"/> (Completed, Pruned, Failed, or Cancelled: kept with its curve, to be re-run).</summary>
     void FinishTrial(int studyId, int trialNumber, TrialState state, double? value, string? message);
 
     /// <summary>The study's trials, parameters decoded against <paramref name="space"/>.</summary>

@@ -10,7 +10,7 @@ namespace Interactive.DlExt.Search;
 /// claimed inside <c>BEGIN IMMEDIATE</c>, which takes the write lock before reading, so two workers never get
 /// the same number. A trial left Running is re-queued (re-run with its number and parameters) when its
 /// heartbeat is older than <see cref="AbandonAfter"/>, or at once when its owner ran on this machine and that
-/// process has exited. Finished trials are never re-run. Parameters are stored as JSON, curves in a table.
+/// process has exited. A Cancelled trial keeps its curve until it is re-run; finished trials are never re-run. Parameters are stored as JSON, curves in a table.
 /// </summary>
 public sealed class SqliteStudyStorage : IStudyStorage
 {

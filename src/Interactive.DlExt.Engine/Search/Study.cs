@@ -74,7 +74,7 @@ public sealed class Study
     /// Runs trials until the study holds <paramref name="trials"/> trials in total (or the strategy is exhausted),
     /// <paramref name="parallelism"/> at a time. A throwing objective marks its trial Failed with the message and the
     /// study goes on. Cancellation returns early without throwing: finished trials are kept and an interrupted trial
-    /// is left Waiting, to be re-run by the next call. Returns how many trials this call finished.
+    /// is recorded Cancelled with the values it reported, to be re-run by the next call. Returns how many trials this call finished.
     /// </summary>
     public int Optimize(Func<Trial, double> objective, int trials, int parallelism = 1, CancellationToken cancellationToken = default)
     {

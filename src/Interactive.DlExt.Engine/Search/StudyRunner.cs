@@ -61,9 +61,10 @@ internal sealed class StudyRunner(Study study, Func<Trial, Task<double>> objecti
                 value = trial.IntermediateValues.Last().Value;
             }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
         {
-            state = TrialState.Waiting; // interrupted, not finished: the next run re-runs it
+            state = TrialState.Cancelled; // interrupted, not finished: its curve is kept and the next run re-runs it
+            message = e.Message;
         }
 #pragma warning disable CA1031 // a failing trial must not stop the study: record its message and go on
         catch (Exception e)
@@ -75,7 +76,7 @@ internal sealed class StudyRunner(Study study, Func<Trial, Task<double>> objecti
 
         await heartbeat.DisposeAsync().ConfigureAwait(false);
         study.Storage.FinishTrial(study.Id, record.Number, state, value, message);
-        if (state != TrialState.Waiting)
+        if (state != TrialState.Cancelled)
         {
             Interlocked.Increment(ref _finished);
         }

@@ -77,7 +77,8 @@ public sealed class SweepResult
     /// <summary>Whether the sweep call has returned (false in live snapshots).</summary>
     public bool IsFinished { get; }
 
-    /// <summary>Whether the sweep was cancelled (finished trials are kept; an interrupted one is left to re-run).</summary>
+    /// <summary>Whether the sweep was cancelled (finished trials are kept; an interrupted one is marked Cancelled with its
+    /// partial curve, and re-run when the study is resumed).</summary>
     public bool WasCancelled { get; }
 
     /// <summary>The first exception the <see cref="SweepRequest.Progress"/> callback threw (the sweep ignores it and goes on), or null.</summary>

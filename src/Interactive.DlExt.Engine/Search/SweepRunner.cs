@@ -136,12 +136,12 @@ internal sealed class SweepRunner
         var seed = Sweep.TrialSeed(Request.Seed, trial.Number);
         var callback = new SweepTrialCallback(trial, Request.Objective, RaiseProgress);
         var (model, history) = Train(trial.Parameters, seed, callback, trial.CancellationToken);
+        _histories[trial.Number] = history; // a cancelled trial's partial history too: its epochs stay in the views
         if (history.StopReason == StopReason.Cancelled)
         {
             throw new OperationCanceledException(history.StopMessage, trial.CancellationToken);
         }
 
-        _histories[trial.Number] = history;
         if (history.StopReason == StopReason.Diverged)
         {
             throw new TrainingDivergedException(history.StopMessage);

@@ -27,7 +27,7 @@ public sealed class SweepTrial
     /// <summary>The hyperparameters the trial trained with.</summary>
     public TrialParameters Parameters { get; }
 
-    /// <summary>Running, Completed, Pruned, Failed, or Waiting (interrupted, to be re-run).</summary>
+    /// <summary>Running, Completed, Pruned, Failed, or Cancelled (interrupted: its partial curve is kept, and a resumed study re-runs it).</summary>
     public TrialState State { get; }
 
     /// <summary>The final objective: the trained model's validation score (completed), the last reported one (pruned), or null.</summary>
@@ -54,7 +54,7 @@ public sealed class SweepTrial
     /// <summary>The training seed (<see cref="Sweep.TrialSeed"/>).</summary>
     public ulong Seed { get; }
 
-    /// <summary>The full training history, for trials that ended in this process; null while running or when the trial
+    /// <summary>The full training history (partial for a cancelled trial), for trials that ended in this process; null while running or when the trial
     /// was run by an earlier process of a resumed study.</summary>
     public TrainingHistory? History { get; }
 

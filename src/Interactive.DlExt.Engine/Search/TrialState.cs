@@ -15,6 +15,10 @@ public enum TrialState
     /// <summary>The objective threw or returned a non-finite value; the message says why.</summary>
     Failed,
 
-    /// <summary>Interrupted (cancelled) before it finished: the next worker re-runs it with the same number and parameters.</summary>
+    /// <summary>Interrupted before it finished, as earlier versions recorded it (without its curve); re-run like <see cref="Cancelled"/>.</summary>
     Waiting,
+
+    /// <summary>Interrupted by cancellation: its partial curve is kept for the views, but it is not finished, so the
+    /// next run of the study re-runs it from the start with the same number and parameters.</summary>
+    Cancelled,
 }

@@ -49,6 +49,7 @@ public static class DlExtMagics
             new("--out", "C# variable to store the TrainingHistory in; the trained model goes to NAMEModel (e.g. historyModel).", MagicOptionKind.Variable),
             new("--report", "Also write a self-contained HTML report to this path.", MagicOptionKind.Text),
             new("--quiet", "Show only the final history, no live view.", MagicOptionKind.Flag),
+            new("--continue", "Keep training from the current weights. Without it, re-running #!train on a model an earlier #!train trained first restores the weights it had before, so the cell repeats its numbers. (A Func<Sequential> factory always starts fresh.)", MagicOptionKind.Flag),
         ],
         "#!train model --data digits --epochs 20 --lr 1e-3 --optimizer adam --val-split 0.2 --out history");
 
@@ -91,7 +92,7 @@ public static class DlExtMagics
             new("--parallel", "Trials run at once (cores are split between them; results do not depend on it).", MagicOptionKind.WholeNumber) { Default = "1", Minimum = 1 },
             new("--study", "Persist the study in the SQLite file NAME.study.db: re-running the cell resumes it.", MagicOptionKind.Text),
             new("--seed", "Study seed: each trial's seed derives from it and the trial number.", MagicOptionKind.WholeNumber) { Default = "0", Minimum = 0 },
-            new("--out", "C# variable to store the SweepResult in.", MagicOptionKind.Variable),
+            new("--out", "C# variable to store the SweepResult in; without --study its name also titles the view.", MagicOptionKind.Variable),
             new("--report", "Also write a self-contained HTML report to this path.", MagicOptionKind.Text),
             new("--quiet", "Show only the final views, no live table.", MagicOptionKind.Flag),
         ],

@@ -21,18 +21,20 @@ internal static class SweepMagic
         var data = TrainMagic.ResolveData(host, a.Text("--data", "digits")!, Probe(factory));
         var space = Space(a);
         var trials = a.WholeNumber("--trials", 20);
+        var strategy = Sweep.CreateStrategy(a.Text("--strategy", "random")!, trials);
         var request = new SweepRequest(factory, data, space)
         {
             Validation = a.Text("--val") is { } valName ? MagicInvoker.Variable<Dataset>(host, "--val", valName) : null,
             ValidationSplit = a.Number("--val-split", 0.2),
-            Strategy = Sweep.CreateStrategy(a.Text("--strategy", "random")!, trials),
+            Strategy = strategy,
             Pruner = Sweep.CreatePruner(a.Text("--prune", "none")!),
             Trials = trials,
             Objective = a.Text("--objective", "val-loss") == "val-accuracy" ? SweepObjective.ValidationAccuracy : SweepObjective.ValidationLoss,
             Parallelism = a.WholeNumber("--parallel", 1),
             Seed = (ulong)a.WholeNumber("--seed", 0),
             Epochs = a.WholeNumber("--epochs", 10),
-            StudyName = a.Text("--study") ?? "sweep",
+            // The view's title: what the user named (the study, else the result variable), else the strategy.
+            StudyName = a.Text("--study") ?? a.Text("--out") ?? strategy.Name + " sweep",
             Storage = a.Text("--study") is { } study ? new SqliteStudyStorage(Path.GetFullPath(study + ".study.db")) : null,
         };
 

@@ -3,11 +3,11 @@ namespace Interactive.DlExt.Notebook;
 /// <summary>#!train: turns checked arguments into a <see cref="TrainRequest"/> and runs it with a live view.</summary>
 internal static class TrainMagic
 {
-    public static Task RunAsync(INotebookHost host, MagicArguments a)
+    public static async Task RunAsync(INotebookHost host, MagicArguments a)
     {
         var modelName = a.Text("--model") ?? throw new DlExtArgumentException("--model", "nothing",
             "the name of a C# variable holding a model, e.g. #!train model --data digits");
-        var model = ResolveModel(host, modelName);
+        var (model, fresh) = ResolveModel(host, modelName);
         var data = ResolveData(host, a.Text("--data", "digits")!, model);
         var optimizerName = a.Text("--optimizer", "adam")!;
         var learningRate = a.Number("--lr", 1e-3);
@@ -38,7 +38,18 @@ internal static class TrainMagic
             ReportPath = a.Text("--report"),
             Quiet = a.Flag("--quiet"),
         };
-        return Dl.TrainAsync(host, request);
+
+        // A factory's model is new every time; a variable's model is trained in place, so a re-run must choose its start.
+        if (!fresh && TrainRerun.Prepare(model, a.Flag("--continue"), options.Seed) is { } start)
+        {
+            host.Display(new TrainingStatus(start));
+        }
+
+        var history = await Dl.TrainAsync(host, request).ConfigureAwait(false);
+        if (!fresh)
+        {
+            TrainRerun.Trained(model, history);
+        }
     }
 
     private static Optimizer OptimizerFor(string name, double learningRate, MagicArguments a)
@@ -81,13 +92,13 @@ internal static class TrainMagic
         }
     }
 
-    private static Sequential ResolveModel(INotebookHost host, string name)
+    private static (Sequential Model, bool Fresh) ResolveModel(INotebookHost host, string name)
     {
         var value = MagicInvoker.Value(host, "--model", name);
         return value switch
         {
-            Sequential s => s,
-            Func<Sequential> factory => factory(),
+            Sequential s => (s, false),
+            Func<Sequential> factory => (factory(), true),
             _ => throw new DlExtArgumentException("--model", name,
                 $"a variable holding a Sequential model or a Func<Sequential> factory (it holds a {value.GetType().Name})"),
         };

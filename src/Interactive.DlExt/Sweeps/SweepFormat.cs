@@ -23,7 +23,7 @@ internal static class SweepFormat
 
     public static string State(TrialState state) => state.ToString().ToLowerInvariant();
 
-    /// <summary>The state's colour: blue running, green completed, grey pruned, vermillion failed, orange waiting.</summary>
+    /// <summary>The state's colour: blue running, green completed, grey pruned, vermillion failed, orange cancelled (or waiting).</summary>
     public static string StateColor(TrialState state) => state switch
     {
         TrialState.Running => "#0072B2",
@@ -55,10 +55,14 @@ internal static class SweepFormat
     public static string Summary(SweepResult result)
     {
         var counts = string.Join(", ", Enum.GetValues<TrialState>().Where(s => result.Count(s) > 0).Select(s => $"{result.Count(s)} {State(s)}"));
-        return $"sweep '{result.StudyName}': {result.StrategyName} search, {result.ObjectiveName} ({(result.Direction == StudyDirection.Minimize ? "lower" : "higher")} is better), "
+        return $"{Title(result.StudyName)}: {result.StrategyName} search, {result.ObjectiveName} ({(result.Direction == StudyDirection.Minimize ? "lower" : "higher")} is better), "
             + $"{result.Trials.Count} of {result.RequestedTrials} trials ({(counts.Length == 0 ? "none yet" : counts)}), pruner {result.PrunerName}, "
             + $"parallelism {result.Parallelism.ToString(CultureInfo.InvariantCulture)}";
     }
+
+    /// <summary>"sweep 'grid'" for a name the user chose; a name that already says sweep ("random sweep") stands alone.</summary>
+    public static string Title(string studyName) =>
+        studyName.Contains("sweep", StringComparison.OrdinalIgnoreCase) ? studyName : $"sweep '{studyName}'";
 
     public static string Best(SweepResult result) => result.Best is { } b
         ? $"best: trial #{b.Number.ToString(CultureInfo.InvariantCulture)}, {result.ObjectiveName} {Number(b.Value)} ({b.Parameters})"

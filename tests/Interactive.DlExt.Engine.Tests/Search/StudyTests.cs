@@ -51,7 +51,7 @@ public sealed class StudyTests
         var trials = study.Trials;
         Assert.Equal(4, trials.Count);
         Assert.All(trials.Take(3), t => Assert.Equal(TrialState.Completed, t.State));
-        Assert.Equal(TrialState.Waiting, trials[3].State);
+        Assert.Equal(TrialState.Cancelled, trials[3].State);
         var interrupted = trials[3].Parameters.Double("x");
 
         var rerun = new List<int>();

@@ -33,6 +33,35 @@ public sealed class SweepResumeTests
     }
 
     [Fact]
+    public void A_cancelled_trial_keeps_its_curve_in_the_file_and_a_resumed_sqlite_sweep_reruns_it()
+    {
+        using var file = new TempStudyFile();
+        using var cts = new CancellationTokenSource();
+        SweepResult first;
+        using (var storage = new SqliteStudyStorage(file.Path))
+        {
+            first = Sweep.Run(new SweepSamples().Request(trials: 4, epochs: 4) with { Storage = storage, Configure = SweepTests.CancelInSecondTrial(cts) }, cts.Token);
+        }
+
+        Assert.Equal(TrialState.Cancelled, first.Trials[1].State);
+        Assert.Equal(2, first.Trials[1].Curve.Count); // read back from the file
+        var resumedRun = new SweepSamples();
+        SweepResult resumed;
+        using (var storage = new SqliteStudyStorage(file.Path))
+        {
+            var reopened = new Study("sweep", SweepSamples.Space, new StudyOptions { Storage = storage, Seed = 5 });
+            Assert.Equal(TrialState.Cancelled, reopened.Trials[1].State);
+            Assert.Equal(2, reopened.Trials[1].IntermediateValues.Count);
+            resumed = Sweep.Run(resumedRun.Request(trials: 4, epochs: 4) with { Storage = storage });
+        }
+
+        Assert.Equal(3, resumedRun.Builds); // trial 1 again, then 2 and 3; trial 0 is kept
+        Assert.Equal(4, resumed.Count(TrialState.Completed));
+        Assert.Equal(4, resumed.Trials[1].Curve.Count); // the re-run's own curve, not appended to the cancelled one
+        Assert.Equal(SweepSamples.Fingerprint(Sweep.Run(new SweepSamples().Request(trials: 4, epochs: 4))), SweepSamples.Fingerprint(resumed));
+    }
+
+    [Fact]
     public void Evaluating_the_best_retrained_configuration_matches_the_kept_model_bit_for_bit()
     {
         using var storage = new InMemoryStudyStorage();

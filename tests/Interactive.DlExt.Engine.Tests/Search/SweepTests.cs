@@ -182,12 +182,47 @@ public sealed class SweepTests
         Assert.True(first.WasCancelled);
         Assert.Equal(2, first.Count(TrialState.Completed));
         Assert.True(first.Trials.Count < 6);
-        Assert.All(first.Trials.Skip(2), t => Assert.Equal(TrialState.Waiting, t.State));
+        Assert.All(first.Trials.Skip(2), t => Assert.Equal(TrialState.Cancelled, t.State));
 
         var samples = new SweepSamples();
         var second = Sweep.Run(new SweepSamples().Request(trials: 6, epochs: 2) with { Storage = storage });
         Assert.Equal(6, second.Count(TrialState.Completed));
         Assert.Equal(SweepSamples.Fingerprint(Sweep.Run(samples.Request(trials: 6, epochs: 2))), SweepSamples.Fingerprint(second));
+    }
+
+    [Fact]
+    public void A_trial_cancelled_mid_training_is_marked_cancelled_and_keeps_the_epochs_it_finished()
+    {
+        using var cts = new CancellationTokenSource();
+        var request = new SweepSamples().Request(trials: 4, epochs: 4) with { Configure = CancelInSecondTrial(cts) };
+
+        var result = Sweep.Run(request, cts.Token);
+
+        Assert.True(result.WasCancelled);
+        Assert.Equal(2, result.Trials.Count);
+        Assert.Equal(TrialState.Completed, result.Trials[0].State);
+        var cancelled = result.Trials[1];
+        Assert.Equal(TrialState.Cancelled, cancelled.State);
+        Assert.False(cancelled.IsFinished);
+        Assert.Null(cancelled.Value);
+        Assert.Equal(2, cancelled.EpochsRun);
+        Assert.Equal(StopReason.Cancelled, cancelled.History!.StopReason);
+        Assert.Equal(cancelled.History.Epochs.Select(e => e.ValidationLoss!.Value), cancelled.Curve);
+        Assert.StartsWith("cancelled during epoch 3", cancelled.Message, StringComparison.Ordinal);
+        Assert.Contains("1 cancelled", result.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Cancels the sweep during the second trial's third epoch: 15 batches in, at 6 batches per epoch.</summary>
+    internal static Action<TrialParameters, TrainingOptions> CancelInSecondTrial(CancellationTokenSource cts)
+    {
+        var configured = 0;
+        return (_, options) =>
+        {
+            if (Interlocked.Increment(ref configured) == 2)
+            {
+                options.Callbacks.Add(new CancelAfterBatches(cts, 15));
+            }
+        };
     }
 
     [Fact]
@@ -215,4 +250,17 @@ public sealed class SweepTests
 
     private static SweepRequest Parallel(SweepSamples samples, int threads) =>
         samples.Request(trials: 6) with { Parallelism = 2, ThreadsPerTrial = threads };
+
+    private sealed class CancelAfterBatches(CancellationTokenSource cts, int batches) : TrainingCallback
+    {
+        private int _seen;
+
+        protected override void OnBatchEnded(TrainingState state)
+        {
+            if (++_seen == batches)
+            {
+                cts.Cancel();
+            }
+        }
+    }
 }

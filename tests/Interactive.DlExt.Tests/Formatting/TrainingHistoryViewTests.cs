@@ -70,6 +70,25 @@ public sealed class TrainingHistoryViewTests
     }
 
     [Fact]
+    public void A_cancelled_run_says_cancelled_in_red_in_its_final_view_and_text()
+    {
+        using var cts = new CancellationTokenSource();
+        var data = Datasets.Spirals(30, classes: 3, seed: 5);
+        var options = new TrainingOptions { Epochs = 5, BatchSize = 16, Threads = 1, Seed = 1, TimeProvider = new SteppingTimeProvider(TimeSpan.FromMilliseconds(1)) };
+        options.Callbacks.Add(new CancelOnBatch(cts, 10)); // 90 samples: 6 batches per epoch, so epoch 2 is cut short
+
+        var history = Trainer.Fit(FormattingSamples.SpiralModel(), data, options, cts.Token);
+
+        Assert.Equal(StopReason.Cancelled, history.StopReason);
+        var root = HtmlDom.ParseView(Html.Render(history));
+        var state = root.QuerySelectorAll("div").Last(d => d.TextContent.StartsWith("cancelled", StringComparison.Ordinal));
+        Assert.StartsWith("cancelled during epoch 2", state.TextContent, StringComparison.Ordinal);
+        Assert.Contains("color:#B00020", state.GetAttribute("style"), StringComparison.Ordinal);
+        Assert.Single(HtmlDom.DataRows(root.QuerySelector("table")!)); // the one finished epoch
+        Assert.StartsWith("cancelled during epoch 2", Html.RenderText(history).Split('\n')[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_live_view_shows_the_running_epoch()
     {
         var views = new List<string>();
@@ -129,5 +148,16 @@ public sealed class TrainingHistoryViewTests
     private sealed class RenderEachEpoch(List<string> views) : TrainingCallback
     {
         protected override void OnEpochEnded(TrainingState state) => views.Add(Html.Render(state.History));
+    }
+
+    private sealed class CancelOnBatch(CancellationTokenSource cts, int batch) : TrainingCallback
+    {
+        protected override void OnBatchEnded(TrainingState state)
+        {
+            if (state.Step + 1 == batch)
+            {
+                cts.Cancel();
+            }
+        }
     }
 }

@@ -1,6 +1,8 @@
+using System.Globalization;
 using Interactive.DlExt.Notebook;
 using Interactive.DlExt.Search;
 using Interactive.DlExt.Tests.Support;
+using Interactive.DlExt.Tests.Sweeps;
 
 namespace Interactive.DlExt.Tests.Notebook;
 
@@ -27,6 +29,26 @@ public sealed class SweepMagicTests
             new[] { "0.001/32", "0.001/64", "0.01/32", "0.01/64" },
             result.Trials.Select(t => $"{t.Parameters.Double("lr")}/{t.Parameters.Int("batch_size")}").Order(StringComparer.Ordinal));
         Assert.NotNull(result.Best);
+    }
+
+    [Theory]
+    [InlineData("--out grid", "sweep 'grid':")]
+    [InlineData("--study \"{0}\" --out grid", "homework':")]
+    [InlineData("--strategy grid", "grid sweep:")]
+    [InlineData("", "random sweep:")]
+    public async Task The_view_is_titled_by_the_study_else_the_out_variable_else_the_strategy(string naming, string title)
+    {
+        var folder = Directory.CreateTempSubdirectory("dlext-title-").FullName;
+        var host = new RecordingHost();
+        host.Variables["make"] = Factory();
+        var line = "#!sweep make --lr 0.001,0.01 --trials 2 --epochs 1 --quiet " + string.Format(CultureInfo.InvariantCulture, naming, Path.Combine(folder, "homework"));
+
+        await MagicInvoker.InvokeAsync(host, line, "#!sweep");
+
+        var summary = SweepFixtures.Parse(Html.Render(host.Outputs[0].Last)).QuerySelector(".sweep-summary")!.TextContent;
+        Assert.Contains(title, summary.Split(',')[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("'sweep'", summary, StringComparison.Ordinal);
+        Assert.Contains(title, Html.RenderText(host.Outputs[0].Last).Split(',')[0], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -46,7 +46,40 @@ internal static class SweepFixtures
         Strategy = new GridSearch(), Trials = 6, Epochs = 2, BatchSize = 16, Optimizer = "sgd", ThreadsPerTrial = 1, TimeProvider = new FrozenClock(),
     });
 
+    /// <summary>Three trials of 4 epochs, cancelled in the second trial's third epoch (15 batches in, at 6 per epoch).</summary>
+    public static SweepResult Cancelled()
+    {
+        using var cts = new CancellationTokenSource();
+        var configured = 0;
+        return Sweep.Run(
+            new SweepRequest(Model, Blobs(), SearchSpace.Create().Choice("lr", 0.01, 0.1, 0.05).Choice("hidden", 8))
+            {
+                Strategy = new GridSearch(), Trials = 3, Epochs = 4, BatchSize = 16, Optimizer = "sgd", ThreadsPerTrial = 1, TimeProvider = new FrozenClock(),
+                Configure = (_, options) =>
+                {
+                    if (Interlocked.Increment(ref configured) == 2)
+                    {
+                        options.Callbacks.Add(new CancelAfterBatches(cts, 15));
+                    }
+                },
+            },
+            cts.Token);
+    }
+
     public static IDocument Parse(string html) => new HtmlParser().ParseDocument("<!DOCTYPE html><html><body>" + html + "</body></html>");
+
+    private sealed class CancelAfterBatches(CancellationTokenSource cts, int batches) : TrainingCallback
+    {
+        private int _seen;
+
+        protected override void OnBatchEnded(TrainingState state)
+        {
+            if (++_seen == batches)
+            {
+                cts.Cancel();
+            }
+        }
+    }
 
     /// <summary>A clock stuck at one instant: trial durations are zero and output does not depend on timing.</summary>
     private sealed class FrozenClock : TimeProvider

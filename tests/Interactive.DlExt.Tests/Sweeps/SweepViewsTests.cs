@@ -40,6 +40,27 @@ public sealed class SweepViewsTests
     }
 
     [Fact]
+    public void The_trial_running_when_the_sweep_was_cancelled_says_cancelled_with_its_epochs_and_curve()
+    {
+        var result = SweepFixtures.Cancelled();
+        var document = SweepFixtures.Parse(SweepViews.Html(result));
+
+        var row = Assert.Single(document.QuerySelectorAll("tr[data-state='cancelled']"));
+        Assert.Equal("1", row.GetAttribute("data-trial"));
+        Assert.Equal("cancelled", row.QuerySelector(".trial-state")!.TextContent);
+        Assert.StartsWith("cancelled during epoch 3", row.QuerySelector(".trial-message")!.TextContent, StringComparison.Ordinal);
+        var cells = row.QuerySelectorAll("td").Select(c => c.TextContent).ToArray();
+        Assert.Equal("2", cells[^2]); // epochs
+        Assert.NotEqual("—", cells[^3]); // best epoch's value
+        Assert.Empty(document.QuerySelectorAll("tr[data-state='waiting']"));
+        var curves = document.QuerySelectorAll(".sweep-chart[data-chart='curves'] svg path.series");
+        Assert.Equal(2, curves.Length); // the completed trial's and the cancelled one's, dashed
+        Assert.Single(curves, p => p.GetAttribute("stroke-dasharray") is not null);
+        Assert.Contains(SweepViews.PlainText(result).Split('\n'), l => l.Contains("#1  cancelled", StringComparison.Ordinal) && l.Contains("      2  ", StringComparison.Ordinal));
+        Assert.Contains("1 cancelled", SweepFormat.Summary(result), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_report_holds_every_chart_that_applies()
     {
         var result = Mixed.Value;
@@ -134,7 +155,7 @@ public sealed class SweepViewsTests
     {
         var result = Mixed.Value;
         var lines = SweepViews.PlainText(result).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("sweep 'sweep': random search, validation loss (lower is better), 9 of 9 trials", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("sweep: random search, validation loss (lower is better), 9 of 9 trials", lines[0], StringComparison.Ordinal);
         Assert.StartsWith($"best: trial #{result.Best!.Number}", lines[1], StringComparison.Ordinal);
         Assert.StartsWith($"*#{result.Best.Number}", lines[3].Trim(), StringComparison.Ordinal);
         Assert.Equal(9, lines.Count(l => l.TrimStart().StartsWith('#') || l.TrimStart().StartsWith("*#", StringComparison.Ordinal)) - 1); // minus the header
