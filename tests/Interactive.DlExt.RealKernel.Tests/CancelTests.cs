@@ -38,14 +38,14 @@ public sealed class CancelTests(PackedBuild build) : IAsyncLifetime
         var (cell, cancelled) = await _kernel.SubmitAndCancelAsync(
             "#!sweep makeModel --data train --lr 1e-4..1e-1:log --trials 50 --epochs 300 --seed 1 --out halted",
             e => e.Type == "DisplayedValueUpdated" && ++updates == 3);
-        var next = await _kernel.SubmitAsync("$\"{halted.WasCancelled} {halted.Trials.Count}\"");
+        var next = await _kernel.SubmitAsync("$\"{halted.WasCancelled} {halted.Trials.Count(t => t.State == TrialState.Cancelled && t.EpochsRun > 0 && t.Curve.Count > 0)} of {halted.Trials.Count}\"");
 
         Assert.Equal("Command cancelled.", cell.FailureMessage);
         var last = Assert.Single(cell.Displays).Last();
         Assert.Contains("cancelled", last.FormattedValues["text/plain"], StringComparison.OrdinalIgnoreCase);
         Assert.Contains("halted", last.FormattedValues["text/plain"], StringComparison.Ordinal);
         Assert.True(next.Succeeded, next.Describe());
-        Assert.StartsWith("True ", next.ReturnText, StringComparison.Ordinal);
+        Assert.StartsWith("True 1 of ", next.ReturnText, StringComparison.Ordinal); // the running trial kept its curve
         KernelOutputs.Save("sweep-cancelled", cell);
         KernelOutputs.Log($"cancel #!sweep: last view {(last.ArrivedUtc - cancelled).TotalSeconds:F2} s after Cancel, cell done {(cell.Events[^1].ArrivedUtc - cancelled).TotalSeconds:F2} s after; next cell: {next.ReturnText}");
     }

@@ -102,7 +102,7 @@ public sealed class MagicTests(PackedBuild build) : IAsyncLifetime
     [InlineData("#!train nosuch --data train", "#!train: --model = nosuch: no C# variable named 'nosuch' exists yet")]
     [InlineData("#!train model --data train --lr -1", "#!train: --lr = -1 is not accepted: expected a number > 0")]
     [InlineData("#!train model --data train --optimizer adamm", "did you mean adam?")]
-    [InlineData("#!sweep makeModel --data train --lr 1..0.1:log", "#!sweep: --lr")]
+    [InlineData("#!sweep makeModel --data train --lr 1..0.1:log", "#!sweep: --lr = 1..0.1:log is not accepted: expected a range low..high where low must be < high")]
     [InlineData("#!evaluate model --data nosuch", "#!evaluate: --data = nosuch: no C# variable named 'nosuch'")]
     [InlineData("#!train model --data train --lrr 0.1", "Unrecognized parameter name '--lrr'")]
     [InlineData("#!sweep model --data train --lr 0.1,0.01", "#!sweep: --model = model is not accepted: expected a model factory")]
@@ -125,7 +125,7 @@ public sealed class MagicTests(PackedBuild build) : IAsyncLifetime
     [InlineData("new CosineAnnealing()", "dlext-schedule")]
     [InlineData("train", "dlext-dataset")]
     [InlineData("Trainer.Fit(makeModel(), train, new TrainingOptions { Epochs = 2, Seed = 1 })", "dlext-history")]
-    [InlineData("Trainer.Evaluate(model, test)", "dlext-evaluation")]
+    [InlineData("Trainer.Evaluate(new Sequential(new Linear(64, 10)).Build([64], seed: 1), test)", "dlext-evaluation")]
     [InlineData("Sweep.Run(new SweepRequest(_ => makeModel(), train, SearchSpaceParser.Parse([new(\"lr\", \"0.01,0.1\")])) { Trials = 2, Epochs = 1 })", "dlext-sweep")]
     public async Task Every_result_type_renders_with_the_packages_formatter(string expression, string htmlClass)
     {

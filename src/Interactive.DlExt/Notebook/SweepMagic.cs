@@ -92,7 +92,15 @@ internal static class SweepMagic
             throw new DlExtArgumentException("search space", "#!sweep needs at least one range or list to search, e.g. --lr 1e-4..1e-1:log or --batch-size 32,64,128.");
         }
 
-        return SearchSpaceParser.Parse(options);
+        try
+        {
+            return SearchSpaceParser.Parse(options);
+        }
+        catch (DlExtArgumentException e) when (e.Accepted.Length > 0 && TrainingSpaces.Any(t => t.Parameter == e.ParamName))
+        {
+            // The parser knows the trial parameter ("lr"); the user typed the option ("--lr").
+            throw new DlExtArgumentException(TrainingSpaces.First(t => t.Parameter == e.ParamName).Option, e.Value, e.Accepted);
+        }
     }
 
     /// <summary>A model built once to see whether built-in images must be flattened; a factory that needs its own

@@ -13,7 +13,9 @@ public sealed class DlExtKernelExtensionTests
 {
     private static CompositeKernel LoadedKernel()
     {
-        var kernel = new CompositeKernel { new CSharpKernel() };
+        var csharp = new CSharpKernel();
+        csharp.AddAssemblyReferences([typeof(Trainer).Assembly.Location, typeof(MagicInvoker).Assembly.Location]); // what #r adds in a notebook
+        var kernel = new CompositeKernel { csharp };
         kernel.DefaultKernelName = "csharp";
         DlExtKernelExtension.Load(kernel);
         return kernel;
@@ -35,7 +37,8 @@ public sealed class DlExtKernelExtensionTests
     public async Task A_train_cell_runs_and_stores_its_history_for_the_next_cell()
     {
         using var kernel = LoadedKernel();
-        await kernel.SendAsync(new SubmitCode("using Interactive.DlExt; var model = new Sequential(new Linear(64, 16), new ReLU(), new Linear(16, 10));"));
+        var setup = await kernel.SendAsync(new SubmitCode("using Interactive.DlExt; var model = new Sequential(new Linear(64, 16), new ReLU(), new Linear(16, 10));"));
+        Assert.DoesNotContain(setup.Events, e => e is CommandFailed);
 
         var train = await kernel.SendAsync(new SubmitCode("#!train model --epochs 2 --seed 1 --out history"));
         var next = await kernel.SendAsync(new SubmitCode("history.Epochs.Count"));

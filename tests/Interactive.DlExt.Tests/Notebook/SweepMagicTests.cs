@@ -119,8 +119,8 @@ public sealed class SweepMagicTests
 
         var e = await Assert.ThrowsAsync<DlExtArgumentException>(() => MagicInvoker.InvokeAsync(host, "#!sweep make --lr 0.1..0.01:log", "#!sweep"));
 
-        Assert.Contains("lr", e.Message, StringComparison.Ordinal);
-        Assert.Contains("0.1..0.01", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("--lr = 0.1..0.01:log is not accepted: expected a range low..high where low must be < high", e.Reason, StringComparison.Ordinal);
+        Assert.Equal("--lr", e.ParamName); // the option the user typed, not the trial parameter "lr"
     }
 
     [Fact]
