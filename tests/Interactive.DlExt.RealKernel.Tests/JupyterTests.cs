@@ -7,7 +7,7 @@ namespace Interactive.DlExt.RealKernel.Tests;
 [Collection(RealKernelGroup.Name)]
 public sealed class JupyterTests(PackedBuild build)
 {
-    public static TheoryData<string> Notebooks() => [.. Tutorial.All()];
+    public static TheoryData<string> Notebooks() => [.. Tutorials.Names()];
 
     [Theory]
     [MemberData(nameof(Notebooks))]
@@ -25,10 +25,10 @@ public sealed class JupyterTests(PackedBuild build)
         // In the notebook's own folder, as Jupyter runs it; hidden and removed afterwards (and ignored by git).
         var copy = Path.Combine(Path.GetDirectoryName(source)!, $".jupyter-{Guid.NewGuid():N}.ipynb");
         var executed = Path.Combine(build.Root, "executed-" + name);
-        Tutorial.SaveWithBuild(source, copy, build);
+        build.SaveTutorial(source, copy);
         try
         {
-            var (code, log) = RunNbconvert(copy, executed, jupyter);
+            var (code, log) = RunNbconvert(copy, executed, jupyter, build.PackagesFolder);
             Assert.True(code == 0, $"jupyter nbconvert --execute {name} failed:\n{log}");
         }
         finally
@@ -49,7 +49,7 @@ public sealed class JupyterTests(PackedBuild build)
         }
     }
 
-    private static (int Code, string Log) RunNbconvert(string notebook, string output, string jupyterPath)
+    private static (int Code, string Log) RunNbconvert(string notebook, string output, string jupyterPath, string packagesFolder)
     {
         const string Install = "The Jupyter run needs Debian's jupyter-nbconvert and python3-nbclient (`apt-get install jupyter-nbconvert python3-nbclient python3-ipykernel`; .ci/run installs them)";
         try
@@ -58,7 +58,7 @@ public sealed class JupyterTests(PackedBuild build)
                 "nbconvert", "--to", "notebook", "--execute", notebook,
                 "--output", output,
                 "--ExecutePreprocessor.kernel_name=.net-csharp", "--ExecutePreprocessor.timeout=600",
-            ], TimeSpan.FromMinutes(10), Path.GetDirectoryName(notebook), new Dictionary<string, string> { ["JUPYTER_PATH"] = jupyterPath, ["NUGET_PACKAGES"] = Path.Combine(jupyterPath, "..", "nuget") });
+            ], TimeSpan.FromMinutes(10), Path.GetDirectoryName(notebook), new Dictionary<string, string> { ["JUPYTER_PATH"] = jupyterPath, ["NUGET_PACKAGES"] = packagesFolder });
         }
         catch (System.ComponentModel.Win32Exception e)
         {

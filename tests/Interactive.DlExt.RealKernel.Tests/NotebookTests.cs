@@ -6,17 +6,17 @@ namespace Interactive.DlExt.RealKernel.Tests;
 [Collection(RealKernelGroup.Name)]
 public sealed class NotebookTests(PackedBuild build)
 {
-    public static TheoryData<string> Notebooks() => [.. Tutorial.All()];
+    public static TheoryData<string> Notebooks() => [.. Tutorials.Names()];
 
     [Fact]
-    public void There_are_tutorials_to_run() => Assert.NotEmpty(Tutorial.All());
+    public void There_are_tutorials_to_run() => Assert.NotEmpty(Tutorials.Names());
 
     [Theory]
     [MemberData(nameof(Notebooks))]
     public async Task Every_code_cell_of_the_tutorial_succeeds_in_the_real_kernel(string name)
     {
         var path = Repository.PathOf("notebooks", name);
-        var cells = Tutorial.WithBuild(Tutorial.CodeCells(path), build);
+        var cells = build.TutorialCells(path);
         await using var kernel = await StdioKernel.StartAsync(build, Path.GetDirectoryName(path)!);
         var results = new List<CellResult>();
 

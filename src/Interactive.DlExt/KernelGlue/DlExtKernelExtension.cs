@@ -7,13 +7,10 @@ namespace Interactive.DlExt.KernelGlue;
 /// <summary>
 /// What <c>extension.dib</c> calls when <c>#r "nuget: Interactive.DlExt"</c> loads the package: declares every
 /// magic of <see cref="Notebook.DlExtMagics"/> on the kernel. Compiled against the kernel packages it was tested
-/// with (<see cref="TestedKernel"/>), so the compiler, not the first user, finds an API change.
+/// with (<see cref="Notebook.DlExtMagics.TestedKernelVersion"/>), so the compiler, not the first user, finds an API change.
 /// </summary>
 public static class DlExtKernelExtension
 {
-    /// <summary>The .NET Interactive build the glue is compiled and tested against.</summary>
-    public const string TestedKernel = Notebook.DlExtMagics.TestedKernelVersion;
-
     /// <summary>Declares the magics on <paramref name="root"/> (the kernel's root, <c>Kernel.Root</c>).</summary>
     /// <exception cref="InvalidOperationException">The kernel's API differs from the tested build; the message says which build works.</exception>
     public static void Load(Kernel root)
@@ -40,7 +37,7 @@ public static class DlExtKernelExtension
         {
             // An older or newer kernel whose magic-command API moved: say what works instead of a bare MissingMethodException.
             throw new InvalidOperationException(
-                $"Interactive.DlExt could not declare its magics: this kernel's API differs from the tested .NET Interactive {TestedKernel} " +
+                $"Interactive.DlExt could not declare its magics: this kernel's API differs from the tested .NET Interactive {Notebook.DlExtMagics.TestedKernelVersion} " +
                 $"(dotnet-interactive tool 1.0.712001, Polyglot Notebooks' last release). Update the kernel to that build. Details: {e.Message}", e);
         }
     }

@@ -18,18 +18,18 @@ internal static class MagicDirectives
 
     public static void Register(Kernel root)
     {
-        foreach (var spec in DlExtMagics.All)
-        {
-            var directive = Declare(spec, root);
-            switch (spec.Name)
-            {
-                case "#!train": root.AddDirective<DlExtTrainCommand>(directive, HandleAsync); break;
-                case "#!sweep": root.AddDirective<DlExtSweepCommand>(directive, HandleAsync); break;
-                case "#!evaluate": root.AddDirective<DlExtEvaluateCommand>(directive, HandleAsync); break;
-                case "#!dlext": root.AddDirective<DlExtHelpCommand>(directive, HandleAsync); break;
-                default: throw new InvalidOperationException($"No kernel command type for {spec.Name}.");
-            }
-        }
+        // The kernel keeps one handler per command type; each type names the magic it runs.
+        Add<DlExtTrainCommand>(root);
+        Add<DlExtSweepCommand>(root);
+        Add<DlExtEvaluateCommand>(root);
+        Add<DlExtHelpCommand>(root);
+    }
+
+    private static void Add<TCommand>(Kernel root)
+        where TCommand : MagicDirectiveCommand, new()
+    {
+        var spec = DlExtMagics.All.Single(s => s.Name == new TCommand().MagicName);
+        root.AddDirective<TCommand>(Declare(spec, root), (command, context) => HandleAsync(command, context, root));
     }
 
     /// <summary>The directive for <paramref name="spec"/>: its description and its options' (the kernel's hover
@@ -71,7 +71,7 @@ internal static class MagicDirectives
         return directive;
     }
 
-    private static async Task HandleAsync(MagicDirectiveCommand command, KernelInvocationContext context)
+    private static async Task HandleAsync(MagicDirectiveCommand command, KernelInvocationContext context, Kernel root)
     {
         var owner = command.Parent ?? command;
         var cell = owner is SubmitCode submit ? submit.Code : string.Empty;
@@ -84,7 +84,7 @@ internal static class MagicDirectives
             counts[name] = occurrence + 1;
         }
 
-        var host = new KernelNotebookHost(context, CSharp(Kernel.Root ?? context.HandlingKernel));
+        var host = new KernelNotebookHost(context, CSharp(root));
         var run = MagicInvoker.InvokeAsync(host, cell, name, occurrence);
 
         // The kernel reports a cancelled cell as done right after the token's callbacks return, and drops what is

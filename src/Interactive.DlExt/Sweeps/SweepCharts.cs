@@ -54,7 +54,7 @@ internal static class SweepCharts
         }
 
         // Cut-short curves (pruned, failed, cancelled) first, so the finished ones are drawn on top of them.
-        var ordered = trials.OrderBy(t => CutShort(t) ? 0 : 1).ThenBy(t => t.Number);
+        var ordered = trials.OrderBy(t => SweepFormat.IsCutShort(t.State) ? 0 : 1).ThenBy(t => t.Number);
         var series = ordered.Select(t => LineSeries.FromValues(Label(t), t.Curve) with
         {
             Color = t.State switch
@@ -64,7 +64,7 @@ internal static class SweepCharts
                 _ when t.IsBest => "#000000",
                 _ => ChartPalette.Category(t.Number % (ChartPalette.CategoryCount - 2)), // skip black (the best) and faint yellow
             },
-            Dashed = CutShort(t),
+            Dashed = SweepFormat.IsCutShort(t.State),
         }).ToArray();
         return new LineChart
         {
@@ -183,8 +183,6 @@ internal static class SweepCharts
 
     private static SweepTrial[] Done(SweepResult result) =>
         result.Trials.Where(t => t.State == TrialState.Completed && t.Value is { } v && double.IsFinite(v)).ToArray();
-
-    private static bool CutShort(SweepTrial t) => t.State is TrialState.Pruned or TrialState.Failed or TrialState.Cancelled;
 
     private static string Label(SweepTrial t) => "#" + t.Number.ToString(CultureInfo.InvariantCulture);
 

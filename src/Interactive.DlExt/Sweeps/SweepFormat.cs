@@ -23,6 +23,9 @@ internal static class SweepFormat
 
     public static string State(TrialState state) => state.ToString().ToLowerInvariant();
 
+    /// <summary>Whether the trial stopped before its last epoch (pruned, failed, cancelled): shown greyed and dashed.</summary>
+    public static bool IsCutShort(TrialState state) => state is TrialState.Pruned or TrialState.Failed or TrialState.Cancelled;
+
     /// <summary>The state's colour: blue running, green completed, grey pruned, vermillion failed, orange cancelled (or waiting).</summary>
     public static string StateColor(TrialState state) => state switch
     {

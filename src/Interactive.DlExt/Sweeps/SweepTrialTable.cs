@@ -32,7 +32,7 @@ internal static class SweepTrialTable
     private static void Row(StringBuilder html, SweepTrial trial, string[] names)
     {
         var state = SweepFormat.State(trial.State);
-        var style = trial.IsBest ? "background:#fff3c4;font-weight:600" : trial.State is TrialState.Pruned or TrialState.Failed or TrialState.Cancelled ? "color:#777777" : string.Empty;
+        var style = trial.IsBest ? "background:#fff3c4;font-weight:600" : SweepFormat.IsCutShort(trial.State) ? "color:#777777" : string.Empty;
         html.Append("<tr class=\"trial-row\"")
             .Attribute("data-trial", trial.Number.ToString(CultureInfo.InvariantCulture))
             .Attribute("data-state", state);

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Interactive.DlExt.RealKernel.Tests.Support;
 
 /// <summary>
@@ -30,6 +32,9 @@ public sealed class PackedBuild : IDisposable
         PackSeconds = (DateTime.UtcNow - started).TotalSeconds;
     }
 
+    /// <summary>The package reference every tutorial starts with, alone in its cell.</summary>
+    public const string TutorialPackageCell = "#r \"nuget: Interactive.DlExt\"";
+
     /// <summary>The run's own folder (removed at the end).</summary>
     public string Root { get; }
 
@@ -47,6 +52,29 @@ public sealed class PackedBuild : IDisposable
 
     /// <summary>The two cells that load this build in a notebook (a magic cannot share the cell of its #r).</summary>
     public IReadOnlyList<string> LoadCells => [$"#i \"nuget: {PackagesSource}\"", $"#r \"nuget: Interactive.DlExt, {Version}\""];
+
+    /// <summary>A tutorial's C# cells as a test runs them: its package cell (<see cref="TutorialPackageCell"/>) replaced by
+    /// <see cref="LoadCells"/>.</summary>
+    public IReadOnlyList<string> TutorialCells(string notebookPath)
+    {
+        var cells = Tutorials.CSharpCells(notebookPath);
+        Assert.Equal(TutorialPackageCell, cells[0].Trim());
+        return [.. LoadCells, .. cells.Skip(1)];
+    }
+
+    /// <summary>Saves at <paramref name="target"/> a copy of the tutorial whose package cell is replaced by <see cref="LoadCells"/> (for Jupyter).</summary>
+    public void SaveTutorial(string source, string target)
+    {
+        var root = JsonNode.Parse(File.ReadAllText(source))!.AsObject();
+        var cells = root["cells"]!.AsArray();
+        var package = cells.First(c => (string?)c!["cell_type"] == "code")!;
+        Assert.Equal(TutorialPackageCell, string.Concat(package["source"]!.AsArray().Select(l => (string?)l)).Trim());
+        var sourceCell = package.DeepClone();
+        sourceCell["source"] = new JsonArray(LoadCells[0]);
+        package["source"] = new JsonArray(LoadCells[1]);
+        cells.Insert(cells.IndexOf(package), sourceCell);
+        File.WriteAllText(target, root.ToJsonString());
+    }
 
     public void Dispose()
     {

@@ -44,7 +44,7 @@ public sealed class StdioKernel : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
-        KernelEnvironment.Apply(start.Environment, new Dictionary<string, string> { ["NUGET_PACKAGES"] = build.PackagesFolder });
+        Repository.SetEnvironment(start.Environment, new Dictionary<string, string> { ["NUGET_PACKAGES"] = build.PackagesFolder });
         var clock = Stopwatch.StartNew();
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet-interactive");
         process.ErrorDataReceived += (_, _) => { };

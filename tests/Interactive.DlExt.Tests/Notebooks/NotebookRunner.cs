@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Interactive.DlExt.Notebook;
 using Interactive.DlExt.Tests.Support;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
@@ -26,32 +25,9 @@ internal sealed class NotebookRunner : INotebookHost
     /// <summary>Every displayed value (magic outputs and cells' trailing expressions) in order.</summary>
     public List<object> Displayed { get; } = [];
 
-    public static IReadOnlyList<string> CSharpCells(string notebookPath)
-    {
-        using var doc = JsonDocument.Parse(File.ReadAllText(notebookPath));
-        var cells = new List<string>();
-        foreach (var cell in doc.RootElement.GetProperty("cells").EnumerateArray())
-        {
-            if (cell.GetProperty("cell_type").GetString() != "code")
-            {
-                continue;
-            }
-
-            var language = cell.TryGetProperty("metadata", out var m) && m.TryGetProperty("dotnet_interactive", out var di)
-                ? di.GetProperty("language").GetString()
-                : "csharp";
-            if (language == "csharp")
-            {
-                cells.Add(string.Concat(cell.GetProperty("source").EnumerateArray().Select(l => l.GetString())));
-            }
-        }
-
-        return cells;
-    }
-
     public async Task RunAsync(string notebookPath)
     {
-        var cells = CSharpCells(notebookPath);
+        var cells = Tutorials.CSharpCells(notebookPath);
         for (var i = 0; i < cells.Count; i++)
         {
             try

@@ -4,16 +4,7 @@ namespace Interactive.DlExt.Tests.Notebooks;
 
 public sealed class NotebookTests
 {
-    public static TheoryData<string> Notebooks()
-    {
-        var data = new TheoryData<string>();
-        foreach (var path in Directory.GetFiles(Repository.PathOf("notebooks"), "*.ipynb").Order(StringComparer.Ordinal))
-        {
-            data.Add(Path.GetFileName(path));
-        }
-
-        return data;
-    }
+    public static TheoryData<string> Notebooks() => [.. Tutorials.Names()];
 
     [Theory]
     [MemberData(nameof(Notebooks))]
