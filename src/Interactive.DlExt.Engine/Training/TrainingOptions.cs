@@ -44,9 +44,13 @@ public sealed class TrainingOptions
     /// <value>The default is 0.</value>
     public ulong Seed { get; set; }
 
-    /// <summary>Compute threads. Results are bit-identical for any value.</summary>
-    /// <value>The default is the machine's processor count.</value>
-    public int Threads { get; set; } = Environment.ProcessorCount;
+    /// <summary>The most compute threads any run accepts (API, magics, CLI): far above any useful count, far below
+    /// the count that exhausts the process (100,000 threads abort it natively).</summary>
+    public const int MaxThreads = 256;
+
+    /// <summary>Compute threads, 1 to <see cref="MaxThreads"/>. Results are bit-identical for any value.</summary>
+    /// <value>The default is the machine's processor count (at most <see cref="MaxThreads"/>).</value>
+    public int Threads { get; set; } = Math.Min(Environment.ProcessorCount, MaxThreads);
 
     /// <summary>Whether each epoch visits the training data in a new seeded order.</summary>
     /// <value>The default is true.</value>
