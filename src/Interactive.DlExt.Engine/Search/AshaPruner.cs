@@ -33,6 +33,11 @@ public sealed class AshaPruner : Pruner
     /// <summary>The step of rung <paramref name="rung"/>.</summary>
     public long RungStep(int rung) => MinResource * (long)Math.Pow(ReductionFactor, MinEarlyStoppingRate + rung);
 
+    /// <summary>"asha (min resource 1, reduction factor 3, min early stopping rate 0)": the name and settings, as stored with a study.</summary>
+    public override string ToString() => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"asha (min resource {MinResource}, reduction factor {ReductionFactor}, min early stopping rate {MinEarlyStoppingRate})");
+
     /// <inheritdoc />
     public override bool ShouldPrune(StudyHistory history, TrialRecord trial)
     {

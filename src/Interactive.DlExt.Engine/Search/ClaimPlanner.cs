@@ -3,8 +3,8 @@ namespace Interactive.DlExt.Search;
 /// <summary>The claim rule both storages apply inside their lock or transaction.</summary>
 internal static class ClaimPlanner
 {
-    /// <summary>What to do: re-run an existing trial, start a new one, wait, or stop.</summary>
-    public readonly record struct Plan(SuggestionKind Kind, int Number, TrialParameters? Parameters, bool Rerun);
+    /// <summary>What to do: re-run an existing trial, start a new one, wait, or stop; <see cref="Plan.Attempt"/> is the claim's attempt number.</summary>
+    public readonly record struct Plan(SuggestionKind Kind, int Number, TrialParameters? Parameters, bool Rerun, int Attempt = 1);
 
     public static Plan Decide(StudyHistory history, int budget, Func<StudyHistory, int, Suggestion> suggest, Func<TrialRecord, bool> isAbandoned)
     {
@@ -12,7 +12,7 @@ internal static class ClaimPlanner
             ?? history.Trials.FirstOrDefault(t => t.State == TrialState.Running && isAbandoned(t));
         if (rerun is not null)
         {
-            return new(SuggestionKind.Ready, rerun.Number, rerun.Parameters, Rerun: true);
+            return new(SuggestionKind.Ready, rerun.Number, rerun.Parameters, Rerun: true, rerun.Attempt + 1);
         }
 
         if (history.Trials.Count >= budget)

@@ -12,20 +12,26 @@ public sealed class InMemoryStudyStorage : IStudyStorage
     public InMemoryStudyStorage(TimeProvider? timeProvider = null) => _time = timeProvider ?? TimeProvider.System;
 
     /// <inheritdoc />
-    public int OpenStudy(string name, StudyDirection direction, ulong seed, SearchSpace space)
+    public int OpenStudy(string name, StudyDirection direction, ulong seed, SearchSpace space, IReadOnlyDictionary<string, string> settings)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(space);
+        ArgumentNullException.ThrowIfNull(settings);
         lock (_lock)
         {
             var index = _studies.FindIndex(s => s.Name == name);
             if (index >= 0)
             {
-                StudyCheck.Matches(name, _studies[index].Direction, _studies[index].Seed, _studies[index].Space, direction, seed, space.Describe());
+                var study = _studies[index];
+                if (StudyCheck.Matches(name, study.Direction, study.Seed, study.Space, study.Settings, direction, seed, space.Describe(), settings) is { } merged)
+                {
+                    _studies[index] = study with { Settings = merged };
+                }
+
                 return index;
             }
 
-            _studies.Add(new StudyData(name, direction, seed, space.Describe()));
+            _studies.Add(new StudyData(name, direction, seed, space.Describe(), settings.ToDictionary(StringComparer.Ordinal)));
             return _studies.Count - 1;
         }
     }
@@ -45,38 +51,53 @@ public sealed class InMemoryStudyStorage : IStudyStorage
             }
 
             var now = _time.GetUtcNow();
-            var trial = new MutableTrial(plan.Number, plan.Parameters!) { StartedAt = now, HeartbeatAt = now };
+            var trial = new MutableTrial(plan.Number, plan.Parameters!, plan.Attempt) { StartedAt = now, HeartbeatAt = now };
             study.Trials[plan.Number] = trial;
             return ClaimResult.Claimed(trial.ToRecord());
         }
     }
 
     /// <inheritdoc />
-    public void ReportIntermediateValue(int studyId, int trialNumber, int step, double value)
+    public bool ReportIntermediateValue(int studyId, int trialNumber, int attempt, int step, double value)
     {
         lock (_lock)
         {
-            var trial = _studies[studyId].Trials[trialNumber];
+            if (Held(studyId, trialNumber, attempt) is not { } trial)
+            {
+                return false;
+            }
+
             trial.Values[step] = value;
             trial.HeartbeatAt = _time.GetUtcNow();
+            return true;
         }
     }
 
     /// <inheritdoc />
-    public void Heartbeat(int studyId, int trialNumber)
+    public bool Heartbeat(int studyId, int trialNumber, int attempt)
     {
         lock (_lock)
         {
-            _studies[studyId].Trials[trialNumber].HeartbeatAt = _time.GetUtcNow();
+            if (Held(studyId, trialNumber, attempt) is not { } trial)
+            {
+                return false;
+            }
+
+            trial.HeartbeatAt = _time.GetUtcNow();
+            return true;
         }
     }
 
     /// <inheritdoc />
-    public void FinishTrial(int studyId, int trialNumber, TrialState state, double? value, string? message)
+    public bool FinishTrial(int studyId, int trialNumber, int attempt, TrialState state, double? value, string? message)
     {
         lock (_lock)
         {
-            var trial = _studies[studyId].Trials[trialNumber];
+            if (Held(studyId, trialNumber, attempt) is not { } trial)
+            {
+                return false;
+            }
+
             trial.State = state;
             trial.Value = value;
             trial.Message = message;
@@ -85,6 +106,8 @@ public sealed class InMemoryStudyStorage : IStudyStorage
             {
                 trial.Values.Clear();
             }
+
+            return true;
         }
     }
 
@@ -103,13 +126,19 @@ public sealed class InMemoryStudyStorage : IStudyStorage
     {
     }
 
-    private sealed record StudyData(string Name, StudyDirection Direction, ulong Seed, string Space)
+    /// <summary>The trial when <paramref name="attempt"/> is its running claim, else null (called inside the lock).</summary>
+    private MutableTrial? Held(int studyId, int trialNumber, int attempt) =>
+        _studies[studyId].Trials.TryGetValue(trialNumber, out var trial) && trial.State == TrialState.Running && trial.Attempt == attempt ? trial : null;
+
+    private sealed record StudyData(string Name, StudyDirection Direction, ulong Seed, string Space, IReadOnlyDictionary<string, string> Settings)
     {
         public SortedDictionary<int, MutableTrial> Trials { get; } = [];
     }
 
-    private sealed class MutableTrial(int number, TrialParameters parameters)
+    private sealed class MutableTrial(int number, TrialParameters parameters, int attempt)
     {
+        public int Attempt => attempt;
+
         public TrialState State { get; set; } = TrialState.Running;
 
         public double? Value { get; set; }
@@ -125,6 +154,6 @@ public sealed class InMemoryStudyStorage : IStudyStorage
         public DateTimeOffset? FinishedAt { get; set; }
 
         public TrialRecord ToRecord() => new(
-            number, State, parameters, Value, Message, Values, ClaimPlanner.CurrentOwner, StartedAt, HeartbeatAt, FinishedAt);
+            number, State, parameters, Value, Message, Values, ClaimPlanner.CurrentOwner, StartedAt, HeartbeatAt, FinishedAt, attempt);
     }
 }

@@ -22,6 +22,10 @@ public sealed class MedianPruner : Pruner
     /// <summary>Steps before which a trial is never pruned.</summary>
     public int WarmupSteps { get; }
 
+    /// <summary>"median (startup trials 5, warmup steps 0)": the name and settings, as stored with a study.</summary>
+    public override string ToString() =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"median (startup trials {StartupTrials}, warmup steps {WarmupSteps})");
+
     /// <inheritdoc />
     public override bool ShouldPrune(StudyHistory history, TrialRecord trial)
     {

@@ -30,4 +30,13 @@ internal static class SqliteSchema
             value REAL,
             PRIMARY KEY (study_id, number, step));
         """;
+
+    /// <summary>
+    /// Version 2: the settings a study was created with (a JSON object; NULL for a study created by version 1, filled in
+    /// on its next open) and each trial's claim count, which a worker must hold to write to the trial.
+    /// </summary>
+    public const string MigrateToVersion2 = """
+        ALTER TABLE studies ADD COLUMN settings TEXT;
+        ALTER TABLE trials ADD COLUMN attempt INTEGER NOT NULL DEFAULT 1;
+        """;
 }

@@ -11,7 +11,8 @@ namespace Interactive.DlExt.Search;
 /// </summary>
 public sealed class Study
 {
-    /// <summary>Creates the study, or opens it in the storage (which must hold the same direction, seed and space).</summary>
+    /// <summary>Creates the study, or opens it in the storage, which must hold the same direction, seed, space and
+    /// settings (<see cref="StudySettings"/>): resuming with a different strategy, pruner or sweep setting is refused.</summary>
     public Study(string name, SearchSpace space, StudyOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -26,7 +27,7 @@ public sealed class Study
         Space = space;
         Options = options;
         Storage = options.Storage ?? new InMemoryStudyStorage(options.TimeProvider);
-        Id = Storage.OpenStudy(name, options.Direction, options.Seed, space);
+        Id = Storage.OpenStudy(name, options.Direction, options.Seed, space, StudySettings);
     }
 
     /// <summary>The study name (its key in the storage).</summary>
@@ -49,6 +50,9 @@ public sealed class Study
 
     /// <summary>The seed.</summary>
     public ulong Seed => Options.Seed;
+
+    /// <summary>The settings stored with the study and checked on resume: "strategy", "pruner", then <see cref="StudyOptions.Settings"/>.</summary>
+    public IReadOnlyDictionary<string, string> StudySettings => Settings(Options);
 
     /// <summary>Where the trials are kept.</summary>
     public IStudyStorage Storage { get; }
@@ -94,6 +98,21 @@ public sealed class Study
     /// <summary>Asks the strategy for trial <paramref name="number"/> with its own generator.</summary>
     internal Suggestion Suggest(StudyHistory history, int number) =>
         Strategy.Suggest(history, number, RandomSource.Derive(Seed, (ulong)number));
+
+    private static Dictionary<string, string> Settings(StudyOptions options)
+    {
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["strategy"] = options.Strategy.Name,
+            ["pruner"] = options.Pruner?.ToString() ?? "none",
+        };
+        foreach (var (name, value) in options.Settings)
+        {
+            settings[name] = value;
+        }
+
+        return settings;
+    }
 
     /// <inheritdoc />
     public override string ToString() => $"study '{Name}' ({Strategy.Name}, {Direction}, {History.Trials.Count} trials)";

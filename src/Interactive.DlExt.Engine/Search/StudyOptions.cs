@@ -15,6 +15,13 @@ public sealed class StudyOptions
     /// <summary>The study seed; trial n's generator is <c>RandomSource.Derive(Seed, n)</c>. <value>The default is 0.</value></summary>
     public ulong Seed { get; init; }
 
+    /// <summary>
+    /// Further settings that change what a trial means, by name (a sweep adds its epochs, optimizer, …). They are stored
+    /// with the study, beside its strategy and pruner, and reopening it with a different value is refused.
+    /// <value>The default is none.</value>
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Where trials are kept. <value>The default is a new <see cref="InMemoryStudyStorage"/>.</value></summary>
     public IStudyStorage? Storage { get; init; }
 

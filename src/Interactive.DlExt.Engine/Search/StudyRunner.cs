@@ -43,9 +43,9 @@ internal sealed class StudyRunner(Study study, Func<Trial, Task<double>> objecti
 
     private async Task RunTrialAsync(TrialRecord record)
     {
-        var trial = new Trial(study, record.Number, record.Parameters, cancellationToken);
+        var trial = new Trial(study, record.Number, record.Attempt, record.Parameters, cancellationToken);
         var interval = study.Options.HeartbeatInterval;
-        using var heartbeat = study.Options.TimeProvider.CreateTimer(_ => Beat(record.Number), null, interval, interval);
+        using var heartbeat = study.Options.TimeProvider.CreateTimer(_ => Beat(record), null, interval, interval);
         TrialState state;
         double? value = null;
         string? message = null;
@@ -75,7 +75,11 @@ internal sealed class StudyRunner(Study study, Func<Trial, Task<double>> objecti
         }
 
         await heartbeat.DisposeAsync().ConfigureAwait(false);
-        study.Storage.FinishTrial(study.Id, record.Number, state, value, message);
+        if (!study.Storage.FinishTrial(study.Id, record.Number, record.Attempt, state, value, message))
+        {
+            return; // this worker fell silent and the trial was claimed again: the other run's result stands, move on
+        }
+
         if (state != TrialState.Cancelled)
         {
             Interlocked.Increment(ref _finished);
@@ -84,11 +88,11 @@ internal sealed class StudyRunner(Study study, Func<Trial, Task<double>> objecti
         study.TrialFinished?.Invoke(record.Number, state);
     }
 
-    private void Beat(int number)
+    private void Beat(TrialRecord record)
     {
         try
         {
-            study.Storage.Heartbeat(study.Id, number);
+            study.Storage.Heartbeat(study.Id, record.Number, record.Attempt);
         }
 #pragma warning disable CA1031 // a missed heartbeat is harmless (the next one or the trial's end follows); never crash the timer thread
         catch (Exception)

@@ -62,6 +62,7 @@ internal sealed class SweepRunner
             Strategy = request.Strategy,
             Pruner = request.Pruner,
             Seed = request.Seed,
+            Settings = SweepSettings.Of(request),
             Storage = request.Storage,
             TimeProvider = request.TimeProvider,
         });

@@ -11,16 +11,24 @@ public sealed class Trial
     private readonly Study _study;
     private readonly SortedDictionary<int, double> _values = [];
 
-    internal Trial(Study study, int number, TrialParameters parameters, CancellationToken cancellationToken)
+    internal Trial(Study study, int number, int attempt, TrialParameters parameters, CancellationToken cancellationToken)
     {
         _study = study;
         Number = number;
+        Attempt = attempt;
         Parameters = parameters;
         CancellationToken = cancellationToken;
     }
 
     /// <summary>The trial number.</summary>
     public int Number { get; }
+
+    /// <summary>Which claim of the trial this is: 1, or more when it is a re-run (see <see cref="TrialRecord.Attempt"/>).</summary>
+    public int Attempt { get; }
+
+    /// <summary>Whether the study has handed this trial to another worker (this one fell silent past the abandon
+    /// timeout): nothing this run reports or returns is recorded any more, so the objective may as well stop.</summary>
+    public bool IsSuperseded { get; private set; }
 
     /// <summary>The parameters to evaluate.</summary>
     public TrialParameters Parameters { get; }
@@ -34,12 +42,13 @@ public sealed class Trial
     /// <summary>Whether a pruner has asked this trial to stop.</summary>
     public bool IsPruned { get; private set; }
 
-    /// <summary>Records the objective's value after <paramref name="step"/> (e.g. the validation loss after an epoch).</summary>
+    /// <summary>Records the objective's value after <paramref name="step"/> (e.g. the validation loss after an epoch);
+    /// discarded, setting <see cref="IsSuperseded"/>, when another worker has taken the trial over.</summary>
     public void Report(int step, double value)
     {
         Guard.AtLeast(step, 0, nameof(step));
         _values[step] = value;
-        _study.Storage.ReportIntermediateValue(_study.Id, Number, step, value);
+        IsSuperseded |= !_study.Storage.ReportIntermediateValue(_study.Id, Number, Attempt, step, value);
     }
 
     /// <summary>Asks the study's pruner whether to stop now, given the latest report; always false without a pruner.</summary>

@@ -14,7 +14,8 @@ public sealed class TrialRecord
         string? owner = null,
         DateTimeOffset? startedAt = null,
         DateTimeOffset? heartbeatAt = null,
-        DateTimeOffset? finishedAt = null)
+        DateTimeOffset? finishedAt = null,
+        int attempt = 1)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         Number = number;
@@ -27,6 +28,7 @@ public sealed class TrialRecord
         StartedAt = startedAt;
         HeartbeatAt = heartbeatAt;
         FinishedAt = finishedAt;
+        Attempt = Guard.AtLeast(attempt, 1, nameof(attempt));
     }
 
     /// <summary>The trial number, 0, 1, 2, … in the order trials were first claimed.</summary>
@@ -58,6 +60,10 @@ public sealed class TrialRecord
 
     /// <summary>When it finished.</summary>
     public DateTimeOffset? FinishedAt { get; }
+
+    /// <summary>How many times the trial has been claimed: 1 for its first run, one more for each re-run. Only the
+    /// latest attempt may write to the trial, so a worker that fell silent and was replaced cannot overwrite its replacement.</summary>
+    public int Attempt { get; }
 
     /// <summary>Whether the trial is over (completed, pruned or failed): finished trials are never re-run.</summary>
     public bool IsFinished => State is TrialState.Completed or TrialState.Pruned or TrialState.Failed;

@@ -1,4 +1,5 @@
 using Interactive.DlExt.Search;
+using Interactive.DlExt.Tests.Support;
 using Microsoft.Data.Sqlite;
 
 namespace Interactive.DlExt.Tests.Search;
@@ -56,7 +57,7 @@ public sealed class SqliteStudyStorageTests
         mode.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", mode.ExecuteScalar());
         using var version = c.CreateCommand();
-        version.CommandText = "SELECT version FROM schema_version";
+        version.CommandText = "SELECT max(version) FROM schema_version";
         Assert.Equal((long)SqliteStudyStorage.SchemaVersion, version.ExecuteScalar());
     }
 
@@ -162,5 +163,103 @@ public sealed class SqliteStudyStorageTests
 
         Assert.Equal(2, study.Optimize(t => t.Parameters.Int("a"), trials: 2));
         Assert.All(study.Trials, t => Assert.Equal(TrialState.Completed, t.State));
+    }
+
+    [Fact]
+    public void A_worker_paused_past_the_abandon_timeout_cannot_overwrite_the_trial_another_worker_reran()
+    {
+        using var file = new TempStudyFile();
+        var clock = new ManualClock(DateTimeOffset.UnixEpoch.AddYears(56));
+        var space = SearchSpace.Create().Choice("a", 1, 2);
+        using var pausedStorage = new SqliteStudyStorage(file.Path, clock, TimeSpan.FromMinutes(2));
+        using var otherStorage = new SqliteStudyStorage(file.Path, clock, TimeSpan.FromMinutes(2));
+        // The storages share the manual clock; the studies' own (system) clock drives heartbeats every 10 s, never within this test.
+        var paused = new Study("late", space, Options(pausedStorage, new GridSearch()));
+        var other = new Study("late", space, Options(otherStorage, new GridSearch()));
+        var otherFinished = 0;
+        var superseded = false;
+
+        var pausedFinished = paused.Optimize(
+            t =>
+            {
+                clock.Advance(TimeSpan.FromMinutes(5)); // SIGSTOP: no heartbeat for longer than the abandon timeout
+                otherFinished = other.Optimize(r => { r.Report(0, 10 * r.Attempt); return r.Parameters.Int("a"); }, trials: 1);
+                t.Report(0, 99); // resumed: its late report and its result must not land
+                superseded = t.IsSuperseded;
+                return 99;
+            },
+            trials: 1);
+
+        Assert.Equal(1, otherFinished);
+        Assert.True(superseded);
+        Assert.Equal(0, pausedFinished); // the late worker moved on without error and without counting the trial
+        var trial = Assert.Single(other.Trials);
+        Assert.Equal(TrialState.Completed, trial.State);
+        Assert.Equal(1.0, trial.Value);
+        Assert.Equal(2, trial.Attempt);
+        Assert.Equal(20.0, trial.IntermediateValues[0]);
+    }
+
+    [Fact]
+    public void A_replaced_attempt_can_neither_heartbeat_report_nor_finish()
+    {
+        using var file = new TempStudyFile();
+        var clock = new ManualClock(DateTimeOffset.UnixEpoch.AddYears(56));
+        var space = SearchSpace.Create().Choice("a", 1, 2);
+        using var storage = new SqliteStudyStorage(file.Path, clock, TimeSpan.FromMinutes(2));
+        var id = storage.OpenStudy("s", StudyDirection.Minimize, 0, space, new Dictionary<string, string>());
+        var suggest = (StudyHistory h, int n) => Suggestion.Ready(new TrialParameters([new("a", (object)1)]));
+        var first = storage.ClaimTrial(id, space, 1, suggest).Trial!;
+        clock.Advance(TimeSpan.FromMinutes(3));
+        var second = storage.ClaimTrial(id, space, 1, suggest).Trial!;
+
+        Assert.Equal((1, 2), (first.Attempt, second.Attempt));
+        Assert.False(storage.Heartbeat(id, 0, first.Attempt));
+        Assert.False(storage.ReportIntermediateValue(id, 0, first.Attempt, 0, 5));
+        Assert.False(storage.FinishTrial(id, 0, first.Attempt, TrialState.Failed, null, "late"));
+        Assert.True(storage.ReportIntermediateValue(id, 0, second.Attempt, 0, 7));
+        Assert.True(storage.FinishTrial(id, 0, second.Attempt, TrialState.Completed, 7, null));
+        Assert.False(storage.FinishTrial(id, 0, second.Attempt, TrialState.Failed, null, "twice"));
+
+        var stored = Assert.Single(storage.LoadHistory(id, space).Trials);
+        Assert.Equal((TrialState.Completed, 7.0, 7.0), (stored.State, stored.Value!.Value, stored.IntermediateValues[0]));
+    }
+
+    [Fact]
+    public void Workers_opening_a_version_1_file_at_once_migrate_it_exactly_once()
+    {
+        using var file = new TempStudyFile();
+        using (var storage = new SqliteStudyStorage(file.Path))
+        {
+            new Study("v1", SearchSpace.Create().Choice("a", 1, 2), Options(storage, new GridSearch())).Optimize(t => t.Parameters.Int("a"), trials: 2);
+        }
+
+        MakeVersion1(file.Path);
+        SqliteConnection.ClearAllPools();
+        Parallel.For(0, 6, _ =>
+        {
+            using var storage = new SqliteStudyStorage(file.Path);
+            Assert.Equal(2, new Study("v1", SearchSpace.Create().Choice("a", 1, 2), Options(storage, new GridSearch())).Trials.Count);
+        });
+
+        using var c = new SqliteConnection($"Data Source={file.Path};Pooling=False");
+        c.Open();
+        using var versions = c.CreateCommand();
+        versions.CommandText = "SELECT group_concat(version) FROM (SELECT version FROM schema_version ORDER BY version)";
+        Assert.Equal("1,2", versions.ExecuteScalar());
+    }
+
+    /// <summary>Turns a study file back into what version 1 of the library wrote: no settings, no attempts.</summary>
+    internal static void MakeVersion1(string path)
+    {
+        using var c = new SqliteConnection($"Data Source={path};Pooling=False");
+        c.Open();
+        using var downgrade = c.CreateCommand();
+        downgrade.CommandText = """
+            ALTER TABLE studies DROP COLUMN settings;
+            ALTER TABLE trials DROP COLUMN attempt;
+            DELETE FROM schema_version WHERE version > 1;
+            """;
+        downgrade.ExecuteNonQuery();
     }
 }

@@ -49,7 +49,7 @@ public sealed class SweepResumeTests
         SweepResult resumed;
         using (var storage = new SqliteStudyStorage(file.Path))
         {
-            var reopened = new Study("sweep", SweepSamples.Space, new StudyOptions { Storage = storage, Seed = 5 });
+            var reopened = new Study("sweep", SweepSamples.Space, new StudyOptions { Storage = storage, Seed = 5, Strategy = new RandomSearch() });
             Assert.Equal(TrialState.Cancelled, reopened.Trials[1].State);
             Assert.Equal(2, reopened.Trials[1].IntermediateValues.Count);
             resumed = Sweep.Run(resumedRun.Request(trials: 4, epochs: 4) with { Storage = storage });
@@ -59,6 +59,45 @@ public sealed class SweepResumeTests
         Assert.Equal(4, resumed.Count(TrialState.Completed));
         Assert.Equal(4, resumed.Trials[1].Curve.Count); // the re-run's own curve, not appended to the cancelled one
         Assert.Equal(SweepSamples.Fingerprint(Sweep.Run(new SweepSamples().Request(trials: 4, epochs: 4))), SweepSamples.Fingerprint(resumed));
+    }
+
+    [Fact]
+    public void A_study_resumed_with_another_strategy_or_epochs_is_refused_naming_the_setting_and_both_values()
+    {
+        using var file = new TempStudyFile();
+        using var storage = new SqliteStudyStorage(file.Path);
+        var first = new SweepSamples().Request(trials: 1, epochs: 40) with { Storage = storage, StudyName = "x", Strategy = new RandomSearch() };
+        Sweep.Run(first);
+
+        var strategy = Assert.Throws<DlExtArgumentException>(() => Sweep.Run(first with { Strategy = new TpeSearch(), Epochs = 1, Trials = 3 }));
+        Assert.Equal("strategy = tpe is not accepted: expected random, the strategy study 'x' was created with; use a new study name.", strategy.Reason);
+        var epochs = Assert.Throws<DlExtArgumentException>(() => Sweep.Run(first with { Epochs = 1, Trials = 3 }));
+        Assert.Equal("epochs = 1 is not accepted: expected 40, the epochs study 'x' was created with; use a new study name.", epochs.Reason);
+        var pruner = Assert.Throws<DlExtArgumentException>(() => Sweep.Run(first with { Pruner = new MedianPruner(), Trials = 3 }));
+        Assert.Equal("pruner", pruner.ParamName);
+        Assert.Throws<DlExtArgumentException>(() => Sweep.Run(first with { Optimizer = "adam", Trials = 3 }));
+        Assert.Throws<DlExtArgumentException>(() => Sweep.Run(first with { ValidationSplit = 0.3, Trials = 3 }));
+
+        Assert.Single(new Study("x", SweepSamples.Space, new StudyOptions { Storage = storage, Seed = 5, Strategy = new RandomSearch() }).Trials);
+    }
+
+    [Fact]
+    public void A_study_file_from_before_settings_were_stored_opens_silently_and_keeps_the_settings_of_its_next_run()
+    {
+        using var file = new TempStudyFile();
+        var request = new SweepSamples().Request(trials: 1, epochs: 2) with { StudyName = "old" };
+        using (var storage = new SqliteStudyStorage(file.Path))
+        {
+            Sweep.Run(request with { Storage = storage });
+        }
+
+        SqliteStudyStorageTests.MakeVersion1(file.Path);
+        using (var storage = new SqliteStudyStorage(file.Path))
+        {
+            Assert.Equal(2, Sweep.Run(request with { Storage = storage, Trials = 2 }).Count(TrialState.Completed));
+            var e = Assert.Throws<DlExtArgumentException>(() => Sweep.Run(request with { Storage = storage, Trials = 3, Epochs = 1 }));
+            Assert.Equal("epochs", e.ParamName);
+        }
     }
 
     [Fact]
