@@ -34,8 +34,8 @@ internal static class SweepMagic
             Seed = (ulong)a.WholeNumber("--seed", 0),
             Epochs = a.WholeNumber("--epochs", 10),
             // The view's title: what the user named (the study, else the result variable), else the strategy.
-            StudyName = a.Text("--study") ?? a.Text("--out") ?? strategy.Name + " sweep",
-            Storage = a.Text("--study") is { } study ? new SqliteStudyStorage(Path.GetFullPath(study + ".study.db")) : null,
+            StudyName = StudyName(a) ?? a.Text("--out") ?? strategy.Name + " sweep",
+            Storage = Storage(a),
         };
 
         var handle = host.Display(new TrainingStatus($"starting a {request.Strategy.Name} sweep of {trials} trials…"));
@@ -61,6 +61,18 @@ internal static class SweepMagic
             await host.SetVariableAsync(outName, result, typeof(SweepResult)).ConfigureAwait(false);
         }
     }
+
+    /// <summary>--study NAME (checked: a name, not a path), else the stem of --study-file.</summary>
+    private static string? StudyName(MagicArguments a) =>
+        a.Text("--study") is { } name ? StudyNames.Validate(name, "--study")
+        : a.Text("--study-file") is { } file ? Path.GetFileName(file).Split('.')[0]
+        : null;
+
+    /// <summary>--study-file PATH as given; else --study NAME as NAME.study.db in the kernel's working folder (the notebook's); else in memory.</summary>
+    private static SqliteStudyStorage? Storage(MagicArguments a) =>
+        a.Text("--study-file") is { } file ? new SqliteStudyStorage(Path.GetFullPath(file))
+        : a.Text("--study") is { } name ? SqliteStudyStorage.ForName(StudyNames.Validate(name, "--study"), Directory.GetCurrentDirectory())
+        : null;
 
     private static SearchSpace Space(MagicArguments a)
     {

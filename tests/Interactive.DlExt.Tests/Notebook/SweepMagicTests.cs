@@ -33,7 +33,8 @@ public sealed class SweepMagicTests
 
     [Theory]
     [InlineData("--out grid", "sweep 'grid':")]
-    [InlineData("--study \"{0}\" --out grid", "homework':")]
+    [InlineData("--study-file \"{0}.study.db\" --out grid", "homework':")]
+    [InlineData("--study-file \"{0}.db\" --study hw2 --out grid", "hw2':")]
     [InlineData("--strategy grid", "grid sweep:")]
     [InlineData("", "random sweep:")]
     public async Task The_view_is_titled_by_the_study_else_the_out_variable_else_the_strategy(string naming, string title)
@@ -77,7 +78,7 @@ public sealed class SweepMagicTests
         var calls = 0;
         var host = new RecordingHost();
         host.Variables["make"] = Factory(() => Interlocked.Increment(ref calls));
-        var line = $"#!sweep make --lr 1e-3..1e-1:log --trials 3 --epochs 1 --study \"{study}\" --seed 1 --quiet --out s";
+        var line = $"#!sweep make --lr 1e-3..1e-1:log --trials 3 --epochs 1 --study-file \"{study}.study.db\" --seed 1 --quiet --out s";
 
         await MagicInvoker.InvokeAsync(host, line, "#!sweep");
         var first = calls;
@@ -87,6 +88,33 @@ public sealed class SweepMagicTests
         Assert.Equal(1 + 3, first); // one probe (to shape built-in data) and three trials
         Assert.Equal(first + 1, calls); // the second run only probes: no trial was trained again
         Assert.Equal(3, ((SweepResult)host.Variables["s"]).Count(TrialState.Completed));
+    }
+
+    [Theory]
+    [InlineData("../escape")]
+    [InlineData("/tmp/elsewhere")]
+    [InlineData("sub/dir")]
+    public async Task A_study_name_that_is_a_path_is_refused_before_any_file_is_made(string name)
+    {
+        var host = new RecordingHost();
+        host.Variables["make"] = Factory();
+
+        var e = await Assert.ThrowsAsync<DlExtArgumentException>(() =>
+            MagicInvoker.InvokeAsync(host, $"#!sweep make --lr 0.1,0.01 --trials 1 --epochs 1 --study \"{name}\" --quiet", "#!sweep"));
+
+        Assert.Equal($"--study = \"{name}\" is not accepted: expected {StudyNames.Accepted}.", e.Reason);
+        Assert.False(File.Exists(Path.GetFullPath(name + ".study.db")));
+    }
+
+    [Fact]
+    public void The_study_options_say_where_the_file_goes_and_what_a_name_may_be()
+    {
+        var study = DlExtMagics.Sweep.Options.Single(o => o.Name == "--study");
+        var file = DlExtMagics.Sweep.Options.Single(o => o.Name == "--study-file");
+
+        Assert.Contains("NAME.study.db in the notebook's folder", study.Description, StringComparison.Ordinal);
+        Assert.Contains("no '/', '\\' or '..'", study.Description, StringComparison.Ordinal);
+        Assert.Contains("any path", file.Description, StringComparison.Ordinal);
     }
 
     [Fact]
