@@ -24,7 +24,7 @@ public static class StudyNames
     {
         if (name is null || !IsValid(name))
         {
-            throw new DlExtArgumentException(parameter, name is null ? "null" : $"\"{Printable(name)}\"", Accepted);
+            throw new DlExtArgumentException(parameter, name is null ? "null" : $"\"{Printable(name.Length > MaxLength ? name[..MaxLength] + "…" : name)}\"", Accepted);
         }
 
         return name;

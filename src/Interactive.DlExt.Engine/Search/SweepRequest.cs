@@ -92,7 +92,10 @@ public sealed record SweepRequest
     /// <value>The default is 0.</value>
     public ulong Seed { get; init; }
 
-    /// <summary>Where trials are kept; a <see cref="SqliteStudyStorage"/> lets an interrupted sweep resume. Null: in memory.</summary>
+    /// <summary>Where trials are kept; a <see cref="SqliteStudyStorage"/> lets an interrupted sweep resume. Null: in memory.
+    /// The study stores the settings that change what a trial means (strategy, pruner, objective, data, validation, epochs,
+    /// batch size, optimizer, learning rate, momentum, weight decay, schedule, l1, l2, loss, early stopping patience), and
+    /// resuming it with a different one is refused; the trial budget, parallelism and threads may change.</summary>
     /// <value>The default is null.</value>
     public IStudyStorage? Storage { get; init; }
 

@@ -161,7 +161,7 @@ internal sealed class SweepRunner
         // The objective is the score of the model training leaves behind: the best epoch's when early stopping restored it.
         var at = history.RestoredBestWeights && history.BestEpoch is { } b ? history.Epochs[b] : history.LastEpoch;
         var value = Metric(at, Request.Objective);
-        if (double.IsFinite(value))
+        if (double.IsFinite(value) && !trial.IsSuperseded) // a superseded run stopped early: its model is not the trial's
         {
             KeepIfBest(trial.Number, value, model);
         }

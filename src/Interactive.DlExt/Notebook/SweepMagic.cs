@@ -17,6 +17,7 @@ internal static class SweepMagic
     {
         var factoryName = a.Text("--model") ?? throw new DlExtArgumentException("--model", "nothing",
             "the name of a C# variable holding a model factory, e.g. Func<Sequential> makeModel = () => new Sequential(...);");
+        var studyName = StudyName(a); // a bad name is refused before any data is loaded or file made
         var factory = ResolveFactory(host, factoryName);
         var data = TrainMagic.ResolveData(host, a.Text("--data", "digits")!, Probe(factory));
         var space = Space(a);
@@ -34,7 +35,7 @@ internal static class SweepMagic
             Seed = (ulong)a.WholeNumber("--seed", 0),
             Epochs = a.WholeNumber("--epochs", 10),
             // The view's title: what the user named (the study, else the result variable), else the strategy.
-            StudyName = StudyName(a) ?? a.Text("--out") ?? strategy.Name + " sweep",
+            StudyName = studyName ?? a.Text("--out") ?? strategy.Name + " sweep",
             Storage = Storage(a),
         };
 

@@ -101,6 +101,42 @@ public sealed class SweepResumeTests
     }
 
     [Fact]
+    public void A_sweep_worker_whose_trial_was_taken_over_stops_training_it_and_the_other_run_stands()
+    {
+        using var file = new TempStudyFile();
+        var clock = new ManualClock(DateTimeOffset.UnixEpoch.AddYears(56));
+        using var pausedStorage = new SqliteStudyStorage(file.Path, clock, TimeSpan.FromMinutes(2));
+        using var otherStorage = new SqliteStudyStorage(file.Path, clock, TimeSpan.FromMinutes(2));
+        var request = new SweepSamples().Request(trials: 1, epochs: 6) with { StudyName = "late" };
+        SweepResult? other = null;
+        var pause = new AfterFirstEpoch(() =>
+        {
+            clock.Advance(TimeSpan.FromMinutes(5)); // the worker is stopped past the abandon timeout; another one re-runs the trial
+            other = Sweep.Run(request with { Storage = otherStorage });
+        });
+
+        var paused = Sweep.Run(request with { Storage = pausedStorage, Configure = (_, o) => o.Callbacks.Add(pause) });
+
+        Assert.Equal(StopReason.StopRequested, paused.Trials[0].History!.StopReason); // told at its next report, it stopped
+        Assert.Equal(2, paused.Trials[0].History!.Epochs.Count);
+        Assert.Equal(SweepSamples.Fingerprint(Sweep.Run(request)), SweepSamples.Fingerprint(other!));
+        Assert.Equal(SweepSamples.Fingerprint(other!), SweepSamples.Fingerprint(paused)); // the file holds the other run's trial
+    }
+
+    private sealed class AfterFirstEpoch(Action action) : TrainingCallback
+    {
+        private int _epochs;
+
+        protected override void OnEpochEnded(TrainingState state)
+        {
+            if (++_epochs == 1)
+            {
+                action();
+            }
+        }
+    }
+
+    [Fact]
     public void Evaluating_the_best_retrained_configuration_matches_the_kept_model_bit_for_bit()
     {
         using var storage = new InMemoryStudyStorage();
