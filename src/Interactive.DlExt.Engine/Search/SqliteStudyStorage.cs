@@ -229,8 +229,13 @@ public sealed class SqliteStudyStorage : IStudyStorage
         });
     }
 
-    /// <summary>Returns pooled connections so the file can be moved or deleted.</summary>
-    public void Dispose() => SqliteConnection.ClearAllPools();
+    /// <summary>Closes this storage's pooled connections so its file can be moved or deleted; the pools of other
+    /// files (another study, the user's own SQLite work) are left alone.</summary>
+    public void Dispose()
+    {
+        using var c = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(c);
+    }
 
     private bool Beat(SqliteConnection c, int studyId, int trialNumber, int attempt) =>
         Execute(c, $"UPDATE trials SET heartbeat_ms = $t WHERE {HeldBy}", ("$t", Now()), ("$s", studyId), ("$n", trialNumber), ("$a", attempt)) == 1;
