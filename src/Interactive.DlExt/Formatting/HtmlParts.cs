@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Interactive.DlExt.Charts;
 
 namespace Interactive.DlExt.Formatting;
 
@@ -20,6 +21,21 @@ internal static class HtmlParts
     private const string CellPadding = "padding:1px 8px";
 
     public static string Encode(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
+
+    /// <summary>Appends <paramref name="text"/> escaped for an element's content (HTML and inline SVG alike).</summary>
+    public static StringBuilder Text(this StringBuilder builder, string text)
+    {
+        SvgWriter.Escape(builder, text, attribute: false);
+        return builder;
+    }
+
+    /// <summary>Appends <c> name="value"</c> with the value escaped for an attribute.</summary>
+    public static StringBuilder Attribute(this StringBuilder builder, string name, string value)
+    {
+        builder.Append(' ').Append(name).Append("=\"");
+        SvgWriter.Escape(builder, value, attribute: true);
+        return builder.Append('"');
+    }
 
     public static string Number(double value, string format = "G4") =>
         double.IsNaN(value) ? "NaN" : double.IsPositiveInfinity(value) ? "∞" : double.IsNegativeInfinity(value) ? "−∞"

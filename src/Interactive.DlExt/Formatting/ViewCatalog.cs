@@ -1,4 +1,3 @@
-using Interactive.DlExt.Notebook;
 
 namespace Interactive.DlExt.Formatting;
 
@@ -20,8 +19,7 @@ internal static class ViewCatalog
         Entry<Optimizer>(OptimizerView.Html, OptimizerView.Text),
         Entry<LearningRateSchedule>(ScheduleView.Html, ScheduleView.Text),
         Entry<Dataset>(DatasetView.Html, DatasetView.Text),
-        Entry<MagicHelp>(NotebookViews.Html, h => h.ToString()),
-        Entry<TrainingStatus>(NotebookViews.Html, s => s.Message),
+        Entry<IHtmlView>(v => v.ToHtml(), v => v.ToString() ?? string.Empty),
     ];
 
     public static ViewEntry? Find(Type type) => Entries.FirstOrDefault(e => e.Type.IsAssignableFrom(type));

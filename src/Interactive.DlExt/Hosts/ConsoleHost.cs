@@ -1,7 +1,7 @@
 namespace Interactive.DlExt.Notebook;
 
 /// <summary>
-/// Runs magics and <see cref="Dl"/> requests in a terminal: live training shows as a progress line
+/// Runs magics and <c>Dl</c> requests in a terminal: live training shows as a progress line
 /// (rewritten in place on an interactive terminal, one line per epoch when output is redirected), other
 /// values print their plain-text summary, and variables live in <see cref="Variables"/>.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Interactive.DlExt.Notebook;
 
 /// <summary>
-/// Runs magics and <see cref="Dl"/> requests without a notebook and collects every output in its final state,
+/// Runs magics and <c>Dl</c> requests without a notebook and collects every output in its final state,
 /// then <see cref="Save"/> writes them into one self-contained HTML file (the same views a notebook shows).
 /// Optionally echoes progress to a console host at the same time.
 /// </summary>

@@ -8,7 +8,7 @@ namespace Interactive.DlExt.Notebook;
 /// version and the kernel it was tested with.</summary>
 /// <param name="Magics">The magics to describe.</param>
 [Formatting.TypeFormatterSource(typeof(Formatting.DlExtFormatterSource))]
-public sealed record MagicHelp(IReadOnlyList<MagicSpec> Magics)
+public sealed record MagicHelp(IReadOnlyList<MagicSpec> Magics) : Formatting.IHtmlView
 {
     /// <summary>The package version.</summary>
     public string PackageVersion { get; } =
@@ -16,6 +16,8 @@ public sealed record MagicHelp(IReadOnlyList<MagicSpec> Magics)
 
     /// <summary>Which kernel the magics were tested with, and what another kernel shows.</summary>
     public static string KernelRequirement => DlExtMagics.KernelRequirement;
+
+    string Formatting.IHtmlView.ToHtml() => MagicHelpView.Html(this);
 
     /// <inheritdoc />
     public override string ToString()

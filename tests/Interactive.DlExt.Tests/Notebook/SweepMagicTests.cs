@@ -2,7 +2,7 @@ using System.Globalization;
 using Interactive.DlExt.Notebook;
 using Interactive.DlExt.Search;
 using Interactive.DlExt.Tests.Support;
-using Interactive.DlExt.Tests.Sweeps;
+using Interactive.DlExt.Tests.Formatting;
 
 namespace Interactive.DlExt.Tests.Notebook;
 

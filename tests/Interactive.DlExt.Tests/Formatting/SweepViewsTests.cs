@@ -1,6 +1,7 @@
+using Interactive.DlExt.Formatting;
 using Interactive.DlExt.Search;
 
-namespace Interactive.DlExt.Tests.Sweeps;
+namespace Interactive.DlExt.Tests.Formatting;
 
 public sealed class SweepViewsTests
 {

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Interactive.DlExt.Search;
 
-namespace Interactive.DlExt;
+namespace Interactive.DlExt.Formatting;
 
 /// <summary>The trials as an HTML table sorted by objective, best first; state coloured, the best row highlighted.</summary>
 internal static class SweepTrialTable

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Interactive.DlExt.Charts;
+using Interactive.DlExt.Formatting;
 using Interactive.DlExt.Search;
 
 namespace Interactive.DlExt;
@@ -99,7 +100,7 @@ public static class SweepViews
     private static StringBuilder Begin(SweepResult result, bool live)
     {
         var html = new StringBuilder(16384);
-        html.Append("<div").Attribute("class", live ? "dlext-sweep dlext-sweep-live" : "dlext-sweep").Attribute("style", SweepFormat.Font).Append('>');
+        html.Append("<div").Attribute("class", live ? "dlext-sweep dlext-sweep-live" : "dlext-sweep").Attribute("style", HtmlParts.Font + "font-size:12px;color:#222222").Append('>');
         html.Append("<div class=\"sweep-summary\" style=\"margin:2px 0\">").Text(SweepFormat.Summary(result)).Append("</div>");
         html.Append("<div class=\"sweep-best\" style=\"margin:2px 0;font-weight:600\">").Text(SweepFormat.Best(result)).Append("</div>");
         if (SweepFormat.Test(result) is { } test)

@@ -1,12 +1,9 @@
-using Interactive.DlExt.Notebook;
+using Interactive.DlExt.Formatting;
 
-namespace Interactive.DlExt.Formatting;
+namespace Interactive.DlExt.Notebook;
 
-/// <summary>
-/// The views of the notebook records: the magic-command help and a training status line. They are
-/// registered in <see cref="ViewCatalog"/>; the records pick them up once they carry the formatter attribute.
-/// </summary>
-internal static class NotebookViews
+/// <summary>The HTML view of <see cref="MagicHelp"/>: every magic with a table of its options.</summary>
+internal static class MagicHelpView
 {
     public static string Html(MagicHelp help) => HtmlParts.Wrap("help", html =>
     {
@@ -25,7 +22,4 @@ internal static class NotebookViews
             html.Append("<div style=\"color:#555\">example: <code>").Append(HtmlParts.Encode(magic.Example)).Append("</code></div>");
         }
     });
-
-    public static string Html(TrainingStatus status) => HtmlParts.Wrap("status", html =>
-        html.Append("<span style=\"color:#0072B2\">").Append(HtmlParts.Encode(status.Message)).Append("</span>"));
 }

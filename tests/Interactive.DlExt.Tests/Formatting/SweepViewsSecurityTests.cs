@@ -1,6 +1,6 @@
 using Interactive.DlExt.Search;
 
-namespace Interactive.DlExt.Tests.Sweeps;
+namespace Interactive.DlExt.Tests.Formatting;
 
 public sealed class SweepViewsSecurityTests
 {

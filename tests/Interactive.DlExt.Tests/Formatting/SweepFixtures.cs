@@ -2,7 +2,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Interactive.DlExt.Search;
 
-namespace Interactive.DlExt.Tests.Sweeps;
+namespace Interactive.DlExt.Tests.Formatting;
 
 /// <summary>Small real sweeps on seeded blobs, with a frozen clock so that rendered output is deterministic.</summary>
 internal static class SweepFixtures

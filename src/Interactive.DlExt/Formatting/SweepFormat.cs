@@ -1,25 +1,17 @@
 using System.Globalization;
-using System.Text;
-using Interactive.DlExt.Charts;
 using Interactive.DlExt.Search;
 
-namespace Interactive.DlExt;
+namespace Interactive.DlExt.Formatting;
 
-/// <summary>Shared text, colour and escaping rules of the sweep views (invariant culture, so output is deterministic).</summary>
+/// <summary>The sweep views' own wording and colours (states, titles, summary lines); numbers, durations, fonts and
+/// escaping come from <see cref="HtmlParts"/>, the one HTML kit.</summary>
 internal static class SweepFormat
 {
-    public const string Font = "font-family:system-ui,-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;font-size:12px;color:#222222";
+    /// <summary>A trial's value in the kit's number style, "—" when there is none yet.</summary>
+    public static string Number(double? value) => value is { } v ? HtmlParts.Number(v, "G5") : "—";
 
-    public static string Number(double? value) =>
-        value is not { } v ? "—" : double.IsNaN(v) ? "NaN" : v.ToString("G5", CultureInfo.InvariantCulture);
-
-    public static string Duration(TimeSpan? duration) => duration switch
-    {
-        null => "—",
-        { TotalSeconds: < 60 } d => d.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s",
-        { TotalHours: < 1 } d => string.Create(CultureInfo.InvariantCulture, $"{(int)d.TotalMinutes}m {d.Seconds:00}s"),
-        var d => string.Create(CultureInfo.InvariantCulture, $"{(int)d.Value.TotalHours}h {d.Value.Minutes:00}m"),
-    };
+    /// <summary>A trial's duration in the kit's duration style, "—" when it has not run.</summary>
+    public static string Duration(TimeSpan? duration) => duration is { } d ? HtmlParts.Duration(d) : "—";
 
     public static string State(TrialState state) => state.ToString().ToLowerInvariant();
 
@@ -41,19 +33,6 @@ internal static class SweepFormat
         trial.Parameters.Has(name) ? trial.Parameters.String(name) : "—";
 
     public static bool IsLog(SearchParameter parameter) => parameter is NumericParameter { IsLog: true };
-
-    public static StringBuilder Text(this StringBuilder builder, string text)
-    {
-        SvgWriter.Escape(builder, text, attribute: false);
-        return builder;
-    }
-
-    public static StringBuilder Attribute(this StringBuilder builder, string name, string value)
-    {
-        builder.Append(' ').Append(name).Append("=\"");
-        SvgWriter.Escape(builder, value, attribute: true);
-        return builder.Append('"');
-    }
 
     public static string Summary(SweepResult result)
     {

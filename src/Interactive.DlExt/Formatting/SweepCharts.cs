@@ -2,7 +2,7 @@ using System.Globalization;
 using Interactive.DlExt.Charts;
 using Interactive.DlExt.Search;
 
-namespace Interactive.DlExt;
+namespace Interactive.DlExt.Formatting;
 
 /// <summary>Builds the sweep's charts from a <see cref="SweepResult"/>; each returns null when it has nothing to show.</summary>
 internal static class SweepCharts
