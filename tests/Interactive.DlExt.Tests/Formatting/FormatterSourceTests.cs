@@ -132,7 +132,8 @@ public sealed class FormatterSourceTests
         Assert.Equal("TypeFormatterSourceAttribute", attribute.GetType().Name);
         Assert.Equal(typeof(DlExtFormatterSource), attribute.GetType().GetProperty("FormatterSourceType")!.GetValue(attribute));
         Assert.Equal(["text/html", "text/plain"], (string[])attribute.GetType().GetProperty("PreferredMimeTypes")!.GetValue(attribute)!);
-        Assert.Contains(ViewCatalog.Entries, e => e.Type == typeof(MagicHelp));
-        Assert.Contains(ViewCatalog.Entries, e => e.Type == typeof(TrainingStatus));
+        Assert.Same(ViewCatalog.Find(typeof(IHtmlView)), ViewCatalog.Find(typeof(MagicHelp)));
+        Assert.Same(ViewCatalog.Find(typeof(IHtmlView)), ViewCatalog.Find(typeof(TrainingStatus)));
+        Assert.StartsWith("<div class=\"dlext-status\"", Html.Render(new TrainingStatus("loading")), StringComparison.Ordinal);
     }
 }
