@@ -8,6 +8,10 @@ internal static class Guard
     public static int AtLeast(int value, int minimum, string parameter) =>
         value >= minimum ? value : throw new DlExtArgumentException(parameter, Text(value), $"an integer ≥ {minimum}");
 
+    /// <summary>Checks <paramref name="value"/> lies in [minimum, maximum].</summary>
+    public static int InRange(int value, int minimum, int maximum, string parameter) =>
+        value >= minimum && value <= maximum ? value : throw new DlExtArgumentException(parameter, Text(value), $"an integer from {minimum} to {maximum}");
+
     public static double Positive(double value, string parameter) =>
         value > 0 && double.IsFinite(value) ? value : throw new DlExtArgumentException(parameter, Text(value), "a finite number > 0");
 

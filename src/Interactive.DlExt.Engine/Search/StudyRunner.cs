@@ -71,7 +71,12 @@ internal sealed class StudyRunner(Study study, Func<Trial, Task<double>> objecti
 #pragma warning restore CA1031
         {
             state = TrialState.Failed;
-            message = $"{e.GetType().Name}: {e.Message}";
+            message = e switch
+            {
+                DlExtArgumentException a => a.Reason, // already one clear line: the setting, its value and what is accepted
+                TrainingDivergedException => e.Message,
+                _ => $"{e.GetType().Name}: {e.Message}",
+            };
         }
 
         await heartbeat.DisposeAsync().ConfigureAwait(false);

@@ -80,11 +80,11 @@ public sealed record SweepRequest
     /// <value>The default is <see cref="SweepObjective.ValidationLoss"/>.</value>
     public SweepObjective Objective { get; init; } = SweepObjective.ValidationLoss;
 
-    /// <summary>Trials trained at the same time.</summary>
+    /// <summary>Trials trained at the same time, 1 to <see cref="TrainingOptions.MaxThreads"/>.</summary>
     /// <value>The default is 1.</value>
     public int Parallelism { get; init; } = 1;
 
-    /// <summary>Compute threads per trial; null means max(1, processor count ÷ <see cref="Parallelism"/>). Results do not depend on it.</summary>
+    /// <summary>Compute threads per trial (1 to <see cref="TrainingOptions.MaxThreads"/>); null means max(1, processor count ÷ <see cref="Parallelism"/>). Results do not depend on it.</summary>
     /// <value>The default is null.</value>
     public int? ThreadsPerTrial { get; init; }
 

@@ -32,10 +32,10 @@ internal sealed class SweepRunner
     public static SweepRunner Prepare(SweepRequest request)
     {
         Guard.AtLeast(request.Trials, 1, "trials");
-        Guard.AtLeast(request.Parallelism, 1, "parallelism");
+        TrainingOptions.CheckThreads(request.Parallelism, "parallelism");
         if (request.ThreadsPerTrial is { } t)
         {
-            Guard.AtLeast(t, 1, "threads per trial");
+            TrainingOptions.CheckThreads(t, "threads per trial");
         }
 
         if (request.Objective == SweepObjective.ValidationAccuracy && !request.Train.IsClassification)
@@ -44,6 +44,12 @@ internal sealed class SweepRunner
         }
 
         SweepDataCheck.Check(request);
+        FiniteDataCheck.Require(request.Train, "training data");
+        if (request.Validation is { } heldOut)
+        {
+            FiniteDataCheck.Require(heldOut, "validation data");
+        }
+
         TrialTraining.CheckMomentum(request);
         Dataset train = request.Train, validation;
         if (request.Validation is { } given)
@@ -66,7 +72,7 @@ internal sealed class SweepRunner
             Storage = request.Storage,
             TimeProvider = request.TimeProvider,
         });
-        var threads = request.ThreadsPerTrial ?? Math.Max(1, Environment.ProcessorCount / request.Parallelism);
+        var threads = request.ThreadsPerTrial ?? Math.Max(1, TrainingOptions.DefaultThreads / request.Parallelism);
         return new SweepRunner(request, study, train, validation, threads);
     }
 

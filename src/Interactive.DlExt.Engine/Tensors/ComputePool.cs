@@ -42,7 +42,7 @@ public sealed unsafe class ComputePool : IDisposable
     /// <summary>Creates a pool of <paramref name="threads"/> threads, the caller included (1 runs everything on the caller).</summary>
     public ComputePool(int threads)
     {
-        Threads = Guard.AtLeast(threads, 1, nameof(threads));
+        Threads = TrainingOptions.CheckThreads(threads);
         var helpers = threads - 1;
         _workers = new Thread[helpers];
         _wake = new ManualResetEventSlim[helpers];

@@ -9,7 +9,7 @@ public enum StopReason
     /// <summary>Early stopping saw no improvement for its patience.</summary>
     EarlyStopped,
 
-    /// <summary>The loss became NaN or infinite.</summary>
+    /// <summary>The loss became NaN or infinite, or exploded past <see cref="TrainingOptions.DivergenceFactor"/> × its start.</summary>
     Diverged,
 
     /// <summary>The cancellation token fired (e.g. a notebook interrupt).</summary>

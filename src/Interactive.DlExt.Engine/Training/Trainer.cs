@@ -33,14 +33,20 @@ public static class Trainer
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
         Guard.AtLeast(batchSize, 1, "batch size");
+        if (threads != 0)
+        {
+            TrainingOptions.CheckThreads(threads);
+        }
+
         if (!model.HasStore)
         {
             throw new InvalidOperationException("The model has no weights yet: train it (Trainer.Fit) or build it (model.Build) before evaluating.");
         }
 
         model.Build(data.ItemShape);
+        FiniteDataCheck.Require(data, "evaluation data");
         loss ??= DefaultLoss(data);
-        using var pool = new ComputePool(threads > 0 ? threads : Environment.ProcessorCount);
+        using var pool = new ComputePool(threads > 0 ? threads : TrainingOptions.DefaultThreads);
         var context = new LayerContext(pool, new RandomSource(0), training: false);
         return Evaluator.Run(model, data, loss, batchSize, context, withConfusion: true);
     }

@@ -50,7 +50,24 @@ public sealed class TrainingOptions
 
     /// <summary>Compute threads, 1 to <see cref="MaxThreads"/>. Results are bit-identical for any value.</summary>
     /// <value>The default is the machine's processor count (at most <see cref="MaxThreads"/>).</value>
-    public int Threads { get; set; } = Math.Min(Environment.ProcessorCount, MaxThreads);
+    public int Threads { get; set; } = DefaultThreads;
+
+    /// <summary>The default thread count: the machine's processor count, at most <see cref="MaxThreads"/>.</summary>
+    public static int DefaultThreads => Math.Min(Environment.ProcessorCount, MaxThreads);
+
+    /// <summary>Checks a thread count lies in 1..<see cref="MaxThreads"/>: the one rule the API, the magics and the CLI read.</summary>
+    internal static int CheckThreads(int threads, string parameter = "threads") => Guard.InRange(threads, 1, MaxThreads, parameter);
+
+    /// <summary>
+    /// Training stops as diverged when a step's loss exceeds this many times its start (the first step's loss, or 1
+    /// when that is smaller, so a near-zero start does not trip it) — an exploding loss, not only a NaN or infinite one.
+    /// Null turns the check off (NaN and infinity still stop training). Accepted: a finite number &gt; 1.
+    /// </summary>
+    /// <value>The default is <see cref="DefaultDivergenceFactor"/> (100).</value>
+    public double? DivergenceFactor { get; set; } = DefaultDivergenceFactor;
+
+    /// <summary>The default of <see cref="DivergenceFactor"/>: far above any normal fluctuation of the loss.</summary>
+    public const double DefaultDivergenceFactor = 100;
 
     /// <summary>Whether each epoch visits the training data in a new seeded order.</summary>
     /// <value>The default is true.</value>
@@ -87,6 +104,7 @@ public sealed class TrainingOptions
             L2 = L2,
             Seed = Seed,
             Threads = Threads,
+            DivergenceFactor = DivergenceFactor,
             Shuffle = Shuffle,
             DropLast = DropLast,
             EarlyStopping = EarlyStopping,

@@ -55,7 +55,12 @@ internal sealed class TrainingRun
     {
         Guard.AtLeast(options.Epochs, 1, "epochs");
         Guard.AtLeast(options.BatchSize, 1, "batch size");
-        Guard.AtLeast(options.Threads, 1, "threads");
+        TrainingOptions.CheckThreads(options.Threads);
+        if (options.DivergenceFactor is { } factor && !(factor > 1 && double.IsFinite(factor)))
+        {
+            throw new DlExtArgumentException("divergence factor", Guard.Text(factor), "a finite number > 1, or null to turn the check off");
+        }
+
         Guard.NonNegative(options.L1, "l1");
         Guard.NonNegative(options.L2, "l2");
         if (options.ValidationSplit != 0)
@@ -63,10 +68,22 @@ internal sealed class TrainingRun
             Guard.Between(options.ValidationSplit, 0, 1, "validation split");
         }
 
+        FiniteDataCheck.Require(train, "training data");
+        if (options.Validation is { } given)
+        {
+            FiniteDataCheck.Require(given, "validation data");
+        }
+
         var (trainPart, validation) = Trainer.SplitValidation(train, options);
         if (validation is not null)
         {
             CheckCompatible(trainPart, validation);
+        }
+
+        if (options.BatchSize > trainPart.Count)
+        {
+            throw new DlExtArgumentException("batch size", Guard.Text(options.BatchSize), string.Create(CultureInfo.InvariantCulture,
+                $"at most the {trainPart.Count} training samples{(trainPart.Count < train.Count ? " (after the validation split)" : string.Empty)}"));
         }
 
         model.Build(trainPart.ItemShape, options.Seed);
@@ -88,6 +105,7 @@ internal sealed class TrainingRun
         Tensor? gradient = null;
         var spares = new TensorSpares(); // the loss gradient of the full and of the last, smaller batch
         var cleared = false; // whether the last optimizer step left the gradients at zero
+        double? startLoss = null; // the first step's loss, the yardstick of an exploding loss
         _options.Schedule?.Reset();
 
         Raise(TrainingEvent.TrainingStarted, state);
@@ -127,11 +145,22 @@ internal sealed class TrainingRun
                     loss += _penalty.Apply(store);
                 }
 
+                startLoss ??= loss;
                 if (!double.IsFinite(loss))
                 {
                     state.BatchLoss = loss;
                     state.Stop(StopReason.Diverged, string.Create(CultureInfo.InvariantCulture,
                         $"diverged: the loss became {Word(loss)} at step {state.Step + 1} (epoch {epoch + 1}) with learning rate {rate:G4}; try a smaller learning rate"));
+                    break;
+                }
+
+                if (_options.DivergenceFactor is { } factor && loss > factor * Math.Max(startLoss.Value, 1))
+                {
+                    // Recorded, so the curve shows the explosion, but not applied: the weights stay as they were.
+                    state.BatchLoss = loss;
+                    _history.AddStep(new StepRecord(state.Step, epoch, loss, rate));
+                    state.Stop(StopReason.Diverged, string.Create(CultureInfo.InvariantCulture,
+                        $"diverged: the loss reached {loss:G4} at step {state.Step + 1} (epoch {epoch + 1}), more than {factor:G4} × its start {startLoss.Value:G4}, with learning rate {rate:G4}; try a smaller learning rate"));
                     break;
                 }
 

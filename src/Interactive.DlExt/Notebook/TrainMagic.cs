@@ -20,7 +20,7 @@ internal static class TrainMagic
             L1 = a.Number("--l1", 0),
             L2 = a.Number("--l2", 0),
             Seed = (ulong)a.WholeNumber("--seed", 0),
-            Threads = a.WholeNumber("--threads", Environment.ProcessorCount),
+            Threads = a.WholeNumber("--threads", TrainingOptions.DefaultThreads),
             EarlyStopping = a.WholeNumberOrNull("--early-stop") is { } patience ? new EarlyStopping(patience) : null,
         };
         if (a.Text("--val") is { } valName)

@@ -90,6 +90,92 @@ public sealed class TrainerTests
     }
 
     [Fact]
+    public void An_exploding_but_finite_loss_stops_as_diverged_naming_the_step_the_start_and_the_learning_rate()
+    {
+        var digits = Datasets.Digits(flatten: true);
+        var history = Trainer.Fit(TestData.SmallMlp(inputs: 64, classes: 10), digits, new TrainingOptions { Epochs = 3, Optimizer = new Sgd(1e6), Threads = 1 });
+
+        Assert.Equal(StopReason.Diverged, history.StopReason);
+        Assert.Matches(@"^diverged: the loss reached \S+ at step \d+ \(epoch 1\), more than 100 × its start \S+, with learning rate 1E\+06; try a smaller learning rate$", history.StopMessage);
+        Assert.All(history.Steps, s => Assert.True(double.IsFinite(s.Loss)));
+        Assert.True(history.Steps[^1].Loss > 100 * history.Steps[0].Loss, "the exploding step is kept in the history");
+    }
+
+    [Fact]
+    public void A_normal_run_with_the_default_divergence_factor_completes()
+    {
+        var digits = Datasets.Digits(flatten: true);
+        var history = Trainer.Fit(TestData.SmallMlp(inputs: 64, classes: 10), digits, new TrainingOptions { Epochs = 3, Optimizer = new Sgd(0.1), Threads = 1 });
+
+        Assert.Equal(StopReason.Completed, history.StopReason);
+        Assert.Equal(3, history.Epochs.Count);
+    }
+
+    [Fact]
+    public void The_divergence_check_can_be_turned_off_and_refuses_a_factor_of_one_or_less()
+    {
+        var history = Trainer.Fit(TestData.SmallMlp(inputs: 64, classes: 10), Datasets.Digits(flatten: true), new TrainingOptions { Epochs = 1, Optimizer = new Sgd(1e6), DivergenceFactor = null, Threads = 1 });
+        var e = Assert.Throws<DlExtArgumentException>(() => Trainer.Fit(TestData.SmallMlp(), TestData.Blobs(), new TrainingOptions { DivergenceFactor = 0.5 }));
+
+        Assert.DoesNotContain("reached", history.StopMessage, StringComparison.Ordinal); // only NaN or infinity can stop it now
+        Assert.Equal("divergence factor = 0.5 is not accepted: expected a finite number > 1, or null to turn the check off.", e.Reason);
+    }
+
+    [Theory]
+    [InlineData("train")]
+    [InlineData("validation")]
+    [InlineData("evaluate")]
+    public void Non_finite_input_is_refused_before_training_naming_the_data_set_row_and_column(string where)
+    {
+        var blobs = TestData.Blobs();
+        var features = blobs.Features.Clone();
+        features[42, 1] = where == "validation" ? float.PositiveInfinity : float.NaN;
+        var holed = new Dataset(features, blobs.Targets, 3, name: "holed");
+        var model = TestData.SmallMlp();
+
+        var e = Assert.Throws<DlExtArgumentException>(() =>
+        {
+            switch (where)
+            {
+                case "train": Trainer.Fit(model, holed, new TrainingOptions { Epochs = 1, Threads = 1 }); break;
+                case "validation": Trainer.Fit(model, blobs, new TrainingOptions { Epochs = 1, Threads = 1, Validation = holed }); break;
+                default: Trainer.Fit(model, blobs, new TrainingOptions { Epochs = 1, Threads = 1 }); Trainer.Evaluate(model, holed, threads: 1); break;
+            }
+        });
+
+        var (role, value) = where switch
+        {
+            "train" => ("training data", "NaN"),
+            "validation" => ("validation data", "∞"),
+            _ => ("evaluation data", "NaN"),
+        };
+        Assert.Equal($"{role} 'holed' = {value} in feature row 42, column 1 (counted from 0) is not accepted: expected finite numbers only; drop or impute the missing values before training.", e.Reason);
+    }
+
+    [Fact]
+    public void A_regression_target_that_is_not_finite_is_refused_too()
+    {
+        var targets = new Tensor(20, 1);
+        targets[13, 0] = float.NaN;
+        var data = new Dataset(new Tensor(20, 2), targets, name: "prices");
+
+        var e = Assert.Throws<DlExtArgumentException>(() => Trainer.Fit(new Sequential(new Linear(2, 1)), data, new TrainingOptions { Epochs = 1, Threads = 1 }));
+
+        Assert.StartsWith("training data 'prices' = NaN in target row 13, column 0", e.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0.0, "at most the 180 training samples.")]
+    [InlineData(0.5, "at most the 90 training samples (after the validation split).")]
+    public void A_batch_larger_than_the_training_samples_is_refused_with_their_count(double split, string accepted)
+    {
+        var e = Assert.Throws<DlExtArgumentException>(() =>
+            Trainer.Fit(TestData.SmallMlp(), TestData.Blobs(), new TrainingOptions { BatchSize = 100_000, ValidationSplit = split, Threads = 1 }));
+
+        Assert.Equal("batch size = 100000 is not accepted: expected " + accepted, e.Reason);
+    }
+
+    [Fact]
     public void Cancellation_stops_within_one_batch_and_returns_the_partial_history()
     {
         using var cts = new CancellationTokenSource();
@@ -156,7 +242,8 @@ public sealed class TrainerTests
     [InlineData("epochs", "epochs = 0 is not accepted: expected an integer ≥ 1.")]
     [InlineData("batch", "batch size = 0 is not accepted: expected an integer ≥ 1.")]
     [InlineData("split", "validation split = 1.5 is not accepted: expected a number in (0, 1).")]
-    [InlineData("threads", "threads = 0 is not accepted: expected an integer ≥ 1.")]
+    [InlineData("threads", "threads = 0 is not accepted: expected an integer from 1 to 256.")]
+    [InlineData("threads-huge", "threads = 100000 is not accepted: expected an integer from 1 to 256.")]
     public void Bad_options_get_a_message_naming_the_value_and_what_is_accepted(string which, string message)
     {
         var options = which switch
@@ -164,6 +251,7 @@ public sealed class TrainerTests
             "epochs" => new TrainingOptions { Epochs = 0 },
             "batch" => new TrainingOptions { BatchSize = 0 },
             "split" => new TrainingOptions { ValidationSplit = 1.5 },
+            "threads-huge" => new TrainingOptions { Threads = 100_000 },
             _ => new TrainingOptions { Threads = 0 },
         };
 
@@ -206,6 +294,19 @@ public sealed class TrainerTests
         Assert.Equal((double)diagonal / data.Count, result.Accuracy);
         Assert.True(result.Accuracy > 0.9);
         Assert.True(result.Loss > 0);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(100_000)]
+    public void Evaluate_refuses_a_thread_count_outside_1_to_256_before_starting_any_thread(int threads)
+    {
+        var model = TestData.SmallMlp();
+        Trainer.Fit(model, TestData.Blobs(), new TrainingOptions { Epochs = 1, Threads = 1 });
+
+        var e = Assert.Throws<DlExtArgumentException>(() => Trainer.Evaluate(model, TestData.Blobs(), threads: threads));
+
+        Assert.Equal($"threads = {threads} is not accepted: expected an integer from 1 to {TrainingOptions.MaxThreads}.", e.Reason);
     }
 
     [Fact]

@@ -43,6 +43,7 @@ public sealed class MagicParserTests
     [InlineData("--optimizer adamm", "--optimizer = adamm is not accepted: expected one of sgd, momentum, nesterov, adagrad, rmsprop, adam, adamw (did you mean adam?).")]
     [InlineData("--out 1history", "--out = 1history is not accepted: expected a C# variable name (letters, digits and _, not starting with a digit).")]
     [InlineData("--epochs", "--epochs = nothing is not accepted: expected an integer ≥ 1.")]
+    [InlineData("--threads 100000", "--threads = 100000 is not accepted: expected an integer ≥ 1 and ≤ 256.")]
     public void Bad_values_name_the_option_the_value_and_what_is_accepted(string options, string message)
     {
         var e = Assert.Throws<DlExtArgumentException>(() => Train("#!train model " + options));
