@@ -21,43 +21,28 @@ internal static class FileDownloader
         var folder = Path.GetDirectoryName(Path.GetFullPath(destination))!;
         Directory.CreateDirectory(folder);
 
-        // Same folder as the destination, so the final move is a rename on one file system (atomic).
-        var temp = Path.Combine(folder, $".{Path.GetFileName(destination)}.{Guid.NewGuid():N}.part");
-        try
+        // The download must fail (wrong SHA-256, network error) before the rename, so nothing half-verified lands.
+        AtomicFile.Write(destination, file =>
         {
-            string actual;
-            using (var request = new HttpRequestMessage(HttpMethod.Get, url))
-            using (var response = client.Send(request, HttpCompletionOption.ResponseHeadersRead))
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            using var response = client.Send(request, HttpCompletionOption.ResponseHeadersRead);
+            response.EnsureSuccessStatusCode();
+            using var body = response.Content.ReadAsStream();
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var buffer = new byte[1 << 16];
+            int read;
+            while ((read = body.Read(buffer)) > 0)
             {
-                response.EnsureSuccessStatusCode();
-                using var body = response.Content.ReadAsStream();
-                using var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
-                using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-                var buffer = new byte[1 << 16];
-                int read;
-                while ((read = body.Read(buffer)) > 0)
-                {
-                    hash.AppendData(buffer, 0, read);
-                    file.Write(buffer, 0, read);
-                }
-
-                actual = Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
+                hash.AppendData(buffer, 0, read);
+                file.Write(buffer, 0, read);
             }
 
+            var actual = Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
             if (!string.Equals(actual, expectedSha256, StringComparison.OrdinalIgnoreCase))
             {
                 throw new InvalidDataException(
                     $"the downloaded file's SHA-256 is {actual} but the published one is {expectedSha256.ToLowerInvariant()} (the download was discarded)");
             }
-
-            File.Move(temp, destination, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
+        });
     }
 }

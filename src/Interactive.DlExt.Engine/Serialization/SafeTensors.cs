@@ -52,27 +52,13 @@ public static class SafeTensors
         var full = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(folder);
-        var temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
+        AtomicFile.Write(full, file =>
         {
-            using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-            {
-                // The wrapper is not disposed: it would close the file before the flush to disk.
-                var target = wrap(file);
-                Write(target, tensors, metadata);
-                target.Flush();
-                file.Flush(flushToDisk: true);
-            }
-
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
+            // The wrapper is not disposed: it would close the file before the flush to disk.
+            var target = wrap(file);
+            Write(target, tensors, metadata);
+            target.Flush();
+        });
     }
 
     private static void Write(Stream output, IReadOnlyDictionary<string, Tensor> tensors, IReadOnlyDictionary<string, string>? metadata)

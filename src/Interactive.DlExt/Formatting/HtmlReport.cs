@@ -30,25 +30,12 @@ public static class HtmlReport
             }
         }
 
-        var folder = Path.GetDirectoryName(full)!;
-        var temporary = Path.Combine(folder, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N")[..12] + ".tmp");
-        try
+        // Items are rendered straight into the temporary file: a view that fails halfway leaves the old report as it was.
+        AtomicFile.Write(full, stream =>
         {
-            // Items are rendered straight into the temporary file: a view that fails halfway leaves only it behind.
-            using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
-            {
-                Write(writer, title ?? string.Empty, items);
-            }
-
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
-        }
+            using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16, leaveOpen: true);
+            Write(writer, title ?? string.Empty, items);
+        });
     }
 
     /// <summary>The full report page as a string (what <see cref="Save"/> writes).</summary>
