@@ -14,11 +14,15 @@ public static class IdxReader
 {
     /// <summary>Reads an IDX file (raw or .gz) into a tensor of the shape in its header.</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="InvalidDataException">The file is not IDX, or is truncated; the message names the file.</exception>
+    /// <exception cref="DlExtFileException">The file is not IDX, is truncated or its header is corrupt; the message names the file.</exception>
     public static Tensor Read(string path) => ReadContent(path).ToTensor();
 
     /// <summary>Reads IDX data (raw or gzip-compressed) from a stream; <paramref name="sourceName"/> names it in errors.</summary>
+    /// <exception cref="DlExtFileException">The data is not IDX, is truncated or its header is corrupt.</exception>
     public static Tensor Read(Stream stream, string sourceName) => ReadContent(stream, sourceName).ToTensor();
+
+    /// <summary>What to do about a damaged data file.</summary>
+    internal const string Refetch = "delete it and download or copy it again";
 
     internal static IdxContent ReadContent(string path)
     {
@@ -80,9 +84,9 @@ public static class IdxReader
             using var unzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
             return ReadIdx(unzip, sourceName);
         }
-        catch (InvalidDataException e) when (!e.Message.Contains(sourceName, StringComparison.Ordinal))
+        catch (InvalidDataException e)
         {
-            throw new InvalidDataException($"'{sourceName}' is not a valid gzip file: {e.Message}", e);
+            throw new DlExtFileException(sourceName, $"is not a valid gzip file ({e.Message.TrimEnd('.')}); {Refetch}", e);
         }
     }
 
@@ -92,52 +96,55 @@ public static class IdxReader
         var got = stream.ReadAtLeast(magic, 4, throwOnEndOfStream: false);
         if (got < 4 || magic[0] != 0 || magic[1] != 0 || ElementSize(magic[2]) == 0 || magic[3] == 0)
         {
-            throw new InvalidDataException(
-                $"'{sourceName}' is not an IDX file: it starts with bytes {Convert.ToHexString(magic[..got])}, " +
+            throw new DlExtFileException(sourceName,
+                $"is not an IDX file: it starts with bytes {Convert.ToHexString(magic[..got])}, " +
                 "but an IDX file starts with 00 00, a type byte (08 unsigned byte, 09 signed byte, 0B int16, 0C int32, 0D float32, 0E float64) " +
-                "and a dimension count ≥ 1 (e.g. 00000803 for MNIST images, 00000801 for labels).");
+                "and a dimension count ≥ 1 (e.g. 00000803 for MNIST images, 00000801 for labels); " + Refetch);
         }
 
         var rank = magic[3];
         var dims = new byte[4 * rank];
         if (stream.ReadAtLeast(dims, dims.Length, throwOnEndOfStream: false) < dims.Length)
         {
-            throw new InvalidDataException($"'{sourceName}' is truncated: its header announces {rank} dimensions but ends before their sizes.");
+            throw new DlExtFileException(sourceName, $"is truncated: its header announces {rank} dimensions but ends before their sizes; {Refetch}");
         }
 
         var shape = new int[rank];
-        long count = 1;
         for (var d = 0; d < rank; d++)
         {
             shape[d] = BinaryPrimitives.ReadInt32BigEndian(dims.AsSpan(4 * d));
             if (shape[d] < 0)
             {
-                throw new InvalidDataException($"'{sourceName}' has a negative dimension {shape[d]} in its header.");
+                throw new DlExtFileException(sourceName, $"has a negative dimension {shape[d]} in its header; {Refetch}");
             }
-
-            count *= shape[d];
         }
 
+        // Multiplied in long and checked at each dimension: 65536⁴ must not wrap around to 0 elements.
         var size = ElementSize(magic[2]);
-        var byteCount = count * size;
-        if (count > Array.MaxLength || byteCount > Array.MaxLength)
+        long byteCount = size;
+        foreach (var dimension in shape)
         {
-            throw new InvalidDataException($"'{sourceName}' announces shape {Tensor.Describe(shape)}, too large to load in memory.");
+            byteCount *= dimension;
+            if (byteCount > Array.MaxLength)
+            {
+                throw new DlExtFileException(sourceName,
+                    $"announces shape {Tensor.Describe(shape)} of {TypeName(magic[2])}, more than the {Array.MaxLength.ToString(CultureInfo.InvariantCulture)} bytes one array can hold: the header is corrupt or the file is not IDX; {Refetch}");
+            }
         }
 
         var payload = new byte[byteCount];
         var read = stream.ReadAtLeast(payload, payload.Length, throwOnEndOfStream: false);
         if (read < payload.Length)
         {
-            throw new InvalidDataException(
-                $"'{sourceName}' is truncated: its header announces shape {Tensor.Describe(shape)} of {TypeName(magic[2])} " +
-                $"({byteCount.ToString(CultureInfo.InvariantCulture)} bytes of values) but only {read.ToString(CultureInfo.InvariantCulture)} bytes follow.");
+            throw new DlExtFileException(sourceName,
+                $"is truncated: its header announces shape {Tensor.Describe(shape)} of {TypeName(magic[2])} " +
+                $"({byteCount.ToString(CultureInfo.InvariantCulture)} bytes of values) but only {read.ToString(CultureInfo.InvariantCulture)} bytes follow; {Refetch}");
         }
 
         if (stream.ReadByte() >= 0)
         {
-            throw new InvalidDataException(
-                $"'{sourceName}' has more data than its header announces (shape {Tensor.Describe(shape)} of {TypeName(magic[2])}): the file may be corrupt or not IDX.");
+            throw new DlExtFileException(sourceName,
+                $"has more data than its header announces (shape {Tensor.Describe(shape)} of {TypeName(magic[2])}): the file may be corrupt or not IDX; {Refetch}");
         }
 
         return new IdxContent(magic[2], shape, payload, sourceName);

@@ -14,7 +14,7 @@ public static class MnistFormat
     /// <param name="labelsPath">The labels file, e.g. train-labels-idx1-ubyte.gz.</param>
     /// <param name="classNames">One name per class; the default is "0".."9".</param>
     /// <param name="name">The data set's display name.</param>
-    /// <exception cref="InvalidDataException">A file is not IDX, is truncated, or the two files do not match; the message names the file.</exception>
+    /// <exception cref="DlExtFileException">A file is not IDX, is truncated, or the two files do not match; the message names the file.</exception>
     public static Dataset Load(string imagesPath, string labelsPath, IReadOnlyList<string>? classNames = null, string name = "mnist")
     {
         ArgumentNullException.ThrowIfNull(imagesPath);
@@ -24,20 +24,22 @@ public static class MnistFormat
         var classCount = classNames?.Count ?? 10;
         if (images.TypeCode != IdxContent.UnsignedByte || images.Shape.Length != 3)
         {
-            throw new InvalidDataException(
-                $"'{imagesPath}' holds {IdxReader.TypeName(images.TypeCode)} of shape {Tensor.Describe(images.Shape)}; MNIST images are unsigned bytes [count, rows, columns].");
+            throw new DlExtFileException(imagesPath,
+                $"holds {IdxReader.TypeName(images.TypeCode)} of shape {Tensor.Describe(images.Shape)}; MNIST images are unsigned bytes [count, rows, columns]"
+                + (images.Shape.Length == 1 ? " (this looks like a labels file: are the images and labels files swapped?)" : "; " + IdxReader.Refetch));
         }
 
         if (labels.TypeCode != IdxContent.UnsignedByte || labels.Shape.Length != 1)
         {
-            throw new InvalidDataException(
-                $"'{labelsPath}' holds {IdxReader.TypeName(labels.TypeCode)} of shape {Tensor.Describe(labels.Shape)}; MNIST labels are unsigned bytes [count].");
+            throw new DlExtFileException(labelsPath,
+                $"holds {IdxReader.TypeName(labels.TypeCode)} of shape {Tensor.Describe(labels.Shape)}; MNIST labels are unsigned bytes [count]"
+                + (labels.Shape.Length == 3 ? " (this looks like an images file: are the images and labels files swapped?)" : "; " + IdxReader.Refetch));
         }
 
         if (labels.Shape[0] != images.Shape[0])
         {
-            throw new InvalidDataException(
-                $"'{labelsPath}' has {labels.Shape[0]} labels but '{imagesPath}' has {images.Shape[0]} images: the files do not belong together.");
+            throw new DlExtFileException(labelsPath,
+                $"has {labels.Shape[0]} labels but '{imagesPath}' has {images.Shape[0]} images: the files do not belong together; {IdxReader.Refetch}");
         }
 
         var targets = new float[labels.Payload.Length];
@@ -45,8 +47,8 @@ public static class MnistFormat
         {
             if (labels.Payload[i] >= classCount)
             {
-                throw new InvalidDataException(
-                    $"'{labelsPath}' has label {labels.Payload[i].ToString(CultureInfo.InvariantCulture)} at sample {i.ToString(CultureInfo.InvariantCulture)}, outside the {classCount} classes 0..{classCount - 1}.");
+                throw new DlExtFileException(labelsPath,
+                    $"has label {labels.Payload[i].ToString(CultureInfo.InvariantCulture)} at sample {i.ToString(CultureInfo.InvariantCulture)}, outside the {classCount} classes 0..{classCount - 1}; {IdxReader.Refetch}");
             }
 
             targets[i] = labels.Payload[i];

@@ -38,7 +38,7 @@ public sealed class IdxReaderTests
         using var temp = new TempFolder();
         var path = temp.File("notes.txt");
         File.WriteAllText(path, "hello world");
-        var e = Assert.Throws<InvalidDataException>(() => IdxReader.Read(path));
+        var e = Assert.Throws<DlExtFileException>(() => IdxReader.Read(path));
         Assert.Contains(path, e.Message, StringComparison.Ordinal);
         Assert.Contains("is not an IDX file", e.Message, StringComparison.Ordinal);
         Assert.Contains("68656C6C", e.Message, StringComparison.Ordinal);
@@ -51,7 +51,7 @@ public sealed class IdxReaderTests
         var path = temp.File("train-images-idx3-ubyte.gz");
         var full = IdxTestFiles.UnsignedBytes([3, 2, 2], new byte[12]);
         File.WriteAllBytes(path, IdxTestFiles.Gzip(full[..^5]));
-        var e = Assert.Throws<InvalidDataException>(() => IdxReader.Read(path));
+        var e = Assert.Throws<DlExtFileException>(() => IdxReader.Read(path));
         Assert.Contains(path, e.Message, StringComparison.Ordinal);
         Assert.Contains("truncated", e.Message, StringComparison.Ordinal);
         Assert.Contains("[3, 2, 2]", e.Message, StringComparison.Ordinal);
@@ -62,8 +62,36 @@ public sealed class IdxReaderTests
     public void A_file_with_trailing_data_is_rejected()
     {
         var bytes = IdxTestFiles.UnsignedBytes([2], [1, 2]).Append((byte)9).ToArray();
-        var e = Assert.Throws<InvalidDataException>(() => IdxReader.Read(new MemoryStream(bytes), "extra.idx"));
+        var e = Assert.Throws<DlExtFileException>(() => IdxReader.Read(new MemoryStream(bytes), "extra.idx"));
         Assert.Contains("'extra.idx' has more data", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Dimensions_whose_product_overflows_are_refused_not_read_as_zero_elements()
+    {
+        // 65536⁴ = 2⁶⁴: multiplied in a long it wraps around to 0, and the file used to load as an empty tensor.
+        byte[] header = [0, 0, 0x08, 4, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0];
+
+        var e = Assert.Throws<DlExtFileException>(() => IdxReader.Read(new MemoryStream(header), "overflow.idx"));
+
+        Assert.Equal("overflow.idx", e.FilePath);
+        Assert.StartsWith("announces shape [65536, 65536, 65536, 65536] of unsigned bytes, more than the", e.Problem, StringComparison.Ordinal);
+        Assert.EndsWith("delete it and download or copy it again", e.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_damaged_gzip_stream_names_the_file_and_what_to_do()
+    {
+        var gzip = IdxTestFiles.Gzip(IdxTestFiles.UnsignedBytes([64], new byte[64]));
+        for (var i = 10; i < gzip.Length - 8; i++)
+        {
+            gzip[i] ^= 0x5A;
+        }
+
+        var e = Assert.Throws<DlExtFileException>(() => IdxReader.Read(new MemoryStream(gzip), "damaged.gz"));
+
+        Assert.Equal("damaged.gz", e.FilePath);
+        Assert.Contains("delete it and download or copy it again", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

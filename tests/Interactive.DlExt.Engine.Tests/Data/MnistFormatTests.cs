@@ -23,7 +23,7 @@ public sealed class MnistFormatTests
         using var temp = new TempFolder();
         File.WriteAllBytes(temp.File("i"), IdxTestFiles.Mnist(3).Images);
         File.WriteAllBytes(temp.File("l"), IdxTestFiles.Mnist(4).Labels);
-        var e = Assert.Throws<InvalidDataException>(() => MnistFormat.Load(temp.File("i"), temp.File("l")));
+        var e = Assert.Throws<DlExtFileException>(() => MnistFormat.Load(temp.File("i"), temp.File("l")));
         Assert.Contains("4 labels", e.Message, StringComparison.Ordinal);
         Assert.Contains("3 images", e.Message, StringComparison.Ordinal);
     }
@@ -35,7 +35,23 @@ public sealed class MnistFormatTests
         var (images, labels) = IdxTestFiles.Mnist(3);
         File.WriteAllBytes(temp.File("i"), images);
         File.WriteAllBytes(temp.File("l"), labels);
-        var e = Assert.Throws<InvalidDataException>(() => MnistFormat.Load(temp.File("l"), temp.File("i")));
+        var e = Assert.Throws<DlExtFileException>(() => MnistFormat.Load(temp.File("l"), temp.File("i")));
         Assert.Contains("MNIST images are unsigned bytes [count, rows, columns]", e.Message, StringComparison.Ordinal);
+        Assert.Contains("are the images and labels files swapped?", e.Message, StringComparison.Ordinal);
+        Assert.Equal(temp.File("l"), e.FilePath);
+    }
+
+    [Fact]
+    public void A_label_outside_the_classes_names_the_file_and_the_sample()
+    {
+        using var temp = new TempFolder();
+        var (images, labels) = IdxTestFiles.Mnist(3);
+        labels[^1] = 200;
+        File.WriteAllBytes(temp.File("i"), images);
+        File.WriteAllBytes(temp.File("l"), labels);
+
+        var e = Assert.Throws<DlExtFileException>(() => MnistFormat.Load(temp.File("i"), temp.File("l")));
+
+        Assert.Equal("has label 200 at sample 2, outside the 10 classes 0..9; delete it and download or copy it again", e.Problem);
     }
 }
