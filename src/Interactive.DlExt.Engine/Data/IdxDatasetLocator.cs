@@ -29,14 +29,24 @@ internal static class IdxDatasetLocator
             return installed;
         }
 
+        // Cached downloads are checked against their published SHA-256 each time (memoised per file version):
+        // a file damaged on disk after its download must not be trusted. The user's own folders are not checked.
         var cache = CacheFolder(spec, options);
-        if (InFolder(cache, images, labels) is { } cached)
+        var damaged = new[] { images, labels }.Select(f => Path.Combine(cache, f)).Where(f => File.Exists(f) && !CachedFile.Matches(f, spec.Sha256[Path.GetFileName(f)])).ToList();
+        if (damaged.Count == 0 && InFolder(cache, images, labels) is { } cached)
         {
             return cached;
         }
 
         var help = $"Put the files ({string.Join(", ", spec.Sha256.Keys)}) in a folder and pass it " +
             $"(Datasets.{method}(folder: \"...\")), or set {spec.EnvironmentVariable} to that folder, or copy them into '{cache}'.";
+        if (!options.AllowDownload && damaged.Count > 0)
+        {
+            var file = damaged[0];
+            throw new DlExtFileException(file, $"has SHA-256 {CachedFile.Sha256(file)} but the published one is {spec.Sha256[Path.GetFileName(file)].ToLowerInvariant()}: "
+                + "it was damaged after its download; delete it (downloads are turned off, so it cannot be fetched again here)");
+        }
+
         if (!options.AllowDownload)
         {
             throw new DatasetUnavailableException($"{spec.Name} was not found and downloads are turned off. {help}");
@@ -47,7 +57,7 @@ internal static class IdxDatasetLocator
         foreach (var file in new[] { images, labels })
         {
             var destination = Path.Combine(cache, file);
-            if (!File.Exists(destination))
+            if (!File.Exists(destination) || damaged.Contains(destination))
             {
                 Download(spec, client, mirrors, file, destination, help);
             }
@@ -78,7 +88,7 @@ internal static class IdxDatasetLocator
         Exception? last = null;
         foreach (var mirror in mirrors)
         {
-            var url = new Uri(mirror, file);
+            var url = Under(mirror, file);
             try
             {
                 FileDownloader.Download(client, url, destination, spec.Sha256[file]);
@@ -94,6 +104,11 @@ internal static class IdxDatasetLocator
         var message = string.Join("; ", failures);
         throw new DatasetUnavailableException(char.ToUpperInvariant(message[0]) + message[1..] + ". " + help, last!);
     }
+
+    /// <summary>The file's address under a mirror: "https://host/mirror" and "https://host/mirror/" both mean the folder
+    /// (plain Uri resolution would drop a last segment without its slash).</summary>
+    internal static Uri Under(Uri mirror, string file) =>
+        new(mirror.AbsoluteUri.EndsWith('/') ? mirror : new Uri(mirror.AbsoluteUri + "/"), file);
 
     private static string Reason(Exception e) => e switch
     {

@@ -37,6 +37,57 @@ public sealed class DatasetDownloadTests
     };
 
     [Fact]
+    public void A_cached_file_damaged_after_its_download_is_downloaded_again()
+    {
+        using var server = new LocalFileServer(Files);
+        using var cache = new TempFolder();
+        using var client = LocalFileServer.DirectClient();
+        var spec = Toy(server.BaseUrl);
+        var first = Datasets.LoadIdx(spec, null, train: true, Options(cache.Path, client), "Toy");
+        var cachedImages = Path.Combine(cache.Path, "toy", "train-images-idx3-ubyte.gz");
+        File.WriteAllBytes(cachedImages, IdxTestFiles.Gzip(IdxTestFiles.Mnist(6).Images.Select(b => (byte)(b ^ 1)).ToArray()));
+
+        var second = Datasets.LoadIdx(spec, null, train: true, Options(cache.Path, client), "Toy");
+
+        Assert.Equal(3, server.Requests); // the two first downloads and the damaged file again
+        Assert.Equal(first.Features.Data, second.Features.Data);
+        Assert.Equal(Files["train-images-idx3-ubyte.gz"], File.ReadAllBytes(cachedImages));
+    }
+
+    [Fact]
+    public void A_damaged_cached_file_without_downloads_is_named_with_both_hashes()
+    {
+        using var server = new LocalFileServer(Files);
+        using var cache = new TempFolder();
+        using var client = LocalFileServer.DirectClient();
+        var spec = Toy(server.BaseUrl);
+        Datasets.LoadIdx(spec, null, train: true, Options(cache.Path, client), "Toy");
+        var cachedLabels = Path.Combine(cache.Path, "toy", "train-labels-idx1-ubyte.gz");
+        File.WriteAllBytes(cachedLabels, [1, 2, 3]);
+
+        var e = Assert.Throws<DlExtFileException>(() => Datasets.LoadIdx(spec, null, train: true, Options(cache.Path, client) with { AllowDownload = false }, "Toy"));
+
+        Assert.Equal(cachedLabels, e.FilePath);
+        Assert.Contains("has SHA-256 " + Convert.ToHexString(SHA256.HashData(new byte[] { 1, 2, 3 })).ToLowerInvariant(), e.Problem, StringComparison.Ordinal);
+        Assert.Contains("published one is " + spec.Sha256["train-labels-idx1-ubyte.gz"].ToLowerInvariant(), e.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_base_url_without_a_trailing_slash_keeps_its_last_segment()
+    {
+        using var server = new LocalFileServer(Files);
+        using var cache = new TempFolder();
+        using var client = LocalFileServer.DirectClient();
+        var options = Options(cache.Path, client) with { BaseUrl = new Uri(server.BaseUrl.AbsoluteUri.TrimEnd('/')) };
+
+        var data = Datasets.LoadIdx(Toy(new Uri("http://127.0.0.1:9/unused/")), null, train: true, options, "Toy");
+
+        Assert.Equal(6, data.Count);
+        Assert.Equal(new Uri("https://host/mirror/f.gz"), IdxDatasetLocator.Under(new Uri("https://host/mirror"), "f.gz"));
+        Assert.Equal(new Uri("https://host/mirror/f.gz"), IdxDatasetLocator.Under(new Uri("https://host/mirror/"), "f.gz"));
+    }
+
+    [Fact]
     public void A_verified_download_is_cached_and_not_downloaded_again()
     {
         using var server = new LocalFileServer(Files);
