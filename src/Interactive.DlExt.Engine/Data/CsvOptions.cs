@@ -17,8 +17,12 @@ public sealed record CsvOptions
     /// <value>The default is false: targets are class indices 0, 1, 2, ….</value></summary>
     public bool Regression { get; init; }
 
-    /// <summary>The number of classes, or 0 to use the largest label + 1. <value>The default is 0.</value></summary>
+    /// <summary>The number of classes (1 to <see cref="MaxClasses"/>), or 0 to use the largest label + 1.
+    /// <value>The default is 0.</value></summary>
     public int ClassCount { get; init; }
+
+    /// <summary>The most classes a CSV data set may have: a class label is an integer from 0 to MaxClasses − 1.</summary>
+    public const int MaxClasses = 100_000;
 
     /// <summary>A name per class, or null for "0", "1", …. <value>The default is null.</value></summary>
     public IReadOnlyList<string>? ClassNames { get; init; }

@@ -13,7 +13,7 @@ public static class CsvReader
 {
     /// <summary>Reads a CSV file (raw or .gz).</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="InvalidDataException">A cell is not a number or a line has another column count; the message names the file, line and column.</exception>
+    /// <exception cref="DlExtFileException">A cell is not a number or a line has another column count; the message names the file, line and column.</exception>
     public static Dataset Read(string path, CsvOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -37,6 +37,13 @@ public static class CsvReader
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(sourceName);
         options ??= new CsvOptions();
+        if (options.ClassCount is < 0 or > CsvOptions.MaxClasses)
+        {
+            throw new DlExtArgumentException("ClassCount", options.ClassCount.ToString(CultureInfo.InvariantCulture),
+                $"0 (the largest label + 1) or a class count from 1 to {CsvOptions.MaxClasses}");
+        }
+
+        var classLimit = options.ClassCount > 0 ? options.ClassCount : options.ClassNames?.Count ?? CsvOptions.MaxClasses;
         var features = new List<float>();
         var targets = new List<float>();
         var columns = -1;
@@ -65,18 +72,24 @@ public static class CsvReader
             }
             else if (cells.Length != columns)
             {
-                throw new InvalidDataException(
-                    $"'{sourceName}' line {lineNumber}: {cells.Length} columns, but line {firstDataLine} has {columns} (separator '{options.Separator}').");
+                throw new DlExtFileException(sourceName,
+                    $"line {lineNumber}: {cells.Length} columns, but line {firstDataLine} has {columns} (separator '{options.Separator}').");
             }
 
             for (var c = 0; c < cells.Length; c++)
             {
                 var cell = cells[c].AsSpan().Trim();
-                if (!float.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !float.IsFinite(value))
+                if (!float.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
                 {
-                    throw new InvalidDataException(
-                        $"'{sourceName}' line {lineNumber}, column {c + 1}: '{cell.ToString()}' is not a number (use '.' as the decimal point" +
+                    throw new DlExtFileException(sourceName,
+                        $"line {lineNumber}, column {c + 1}: '{cell.ToString()}' is not a number (use '.' as the decimal point" +
                         (lineNumber == 1 && !options.HasHeader ? "; if this line holds column names, set HasHeader" : string.Empty) + ").");
+                }
+
+                if (!float.IsFinite(value))
+                {
+                    throw new DlExtFileException(sourceName,
+                        $"line {lineNumber}, column {c + 1}: '{cell.ToString()}' is not a finite number (a missing or overflowing value: drop or impute it first).");
                 }
 
                 if (c != labelColumn)
@@ -85,8 +98,14 @@ public static class CsvReader
                 }
                 else if (!options.Regression && (value < 0 || value != MathF.Floor(value)))
                 {
-                    throw new InvalidDataException(
-                        $"'{sourceName}' line {lineNumber}, column {c + 1}: label '{cell.ToString()}' is not a class index (an integer ≥ 0); set Regression for real-valued targets.");
+                    throw new DlExtFileException(sourceName,
+                        $"line {lineNumber}, column {c + 1}: label '{cell.ToString()}' is not a class index (an integer ≥ 0); set Regression for real-valued targets.");
+                }
+                else if (!options.Regression && value >= classLimit)
+                {
+                    throw new DlExtFileException(sourceName,
+                        $"line {lineNumber}, column {c + 1}: label '{cell.ToString()}' is not a class index from 0 to {classLimit - 1}"
+                        + (classLimit == CsvOptions.MaxClasses ? $" (at most {CsvOptions.MaxClasses} classes); set Regression for real-valued targets." : $" (the {classLimit} classes given in the options)."));
                 }
                 else
                 {
@@ -97,7 +116,7 @@ public static class CsvReader
 
         if (targets.Count == 0)
         {
-            throw new InvalidDataException($"'{sourceName}' has no data lines.");
+            throw new DlExtFileException(sourceName, "has no data lines.");
         }
 
         var count = targets.Count;

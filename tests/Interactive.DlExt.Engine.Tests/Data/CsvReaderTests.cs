@@ -49,7 +49,7 @@ public sealed class CsvReaderTests
     [Fact]
     public void A_non_numeric_cell_names_the_file_line_and_column()
     {
-        var e = Assert.Throws<InvalidDataException>(() =>
+        var e = Assert.Throws<DlExtFileException>(() =>
             CsvReader.Parse(new StringReader("1,2,0\n3,4,0\n5,abc,1\n"), "data.csv"));
         Assert.Equal("'data.csv' line 3, column 2: 'abc' is not a number (use '.' as the decimal point).", e.Message);
     }
@@ -57,7 +57,7 @@ public sealed class CsvReaderTests
     [Fact]
     public void A_decimal_comma_is_not_read_as_a_number()
     {
-        var e = Assert.Throws<InvalidDataException>(() =>
+        var e = Assert.Throws<DlExtFileException>(() =>
             CsvReader.Parse(new StringReader("1;2,5;0\n"), "de.csv", new CsvOptions { Separator = ';' }));
         Assert.Contains("line 1, column 2: '2,5'", e.Message, StringComparison.Ordinal);
         Assert.Contains("HasHeader", e.Message, StringComparison.Ordinal);
@@ -66,14 +66,14 @@ public sealed class CsvReaderTests
     [Fact]
     public void A_line_with_another_column_count_is_reported()
     {
-        var e = Assert.Throws<InvalidDataException>(() => CsvReader.Parse(new StringReader("1,2,0\n3,0\n"), "d.csv"));
+        var e = Assert.Throws<DlExtFileException>(() => CsvReader.Parse(new StringReader("1,2,0\n3,0\n"), "d.csv"));
         Assert.Contains("'d.csv' line 2: 2 columns, but line 1 has 3", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_fractional_class_label_is_reported_with_a_hint()
     {
-        var e = Assert.Throws<InvalidDataException>(() => CsvReader.Parse(new StringReader("1,0.5\n"), "d.csv"));
+        var e = Assert.Throws<DlExtFileException>(() => CsvReader.Parse(new StringReader("1,0.5\n"), "d.csv"));
         Assert.Contains("line 1, column 2: label '0.5' is not a class index", e.Message, StringComparison.Ordinal);
         Assert.Contains("Regression", e.Message, StringComparison.Ordinal);
     }
@@ -84,5 +84,42 @@ public sealed class CsvReaderTests
         var e = Assert.Throws<DlExtArgumentException>(() =>
             CsvReader.Parse(new StringReader("1,2\n"), "d.csv", new CsvOptions { LabelColumn = 5 }));
         Assert.Equal("label column", e.ParamName);
+    }
+
+    [Fact]
+    public void A_huge_class_label_is_refused_naming_the_line_instead_of_overflowing_the_class_count()
+    {
+        var e = Assert.Throws<DlExtFileException>(() => CsvReader.Parse(new StringReader("1,0\n2,2147483647\n"), "d.csv"));
+
+        Assert.Equal("'d.csv' line 2, column 2: label '2147483647' is not a class index from 0 to 99999 (at most 100000 classes); set Regression for real-valued targets.", e.Message);
+    }
+
+    [Fact]
+    public void A_label_beyond_the_given_class_count_is_refused()
+    {
+        var e = Assert.Throws<DlExtFileException>(() => CsvReader.Parse(new StringReader("1,0\n2,3\n"), "d.csv", new CsvOptions { ClassCount = 3 }));
+
+        Assert.Equal("line 2, column 2: label '3' is not a class index from 0 to 2 (the 3 classes given in the options).", e.Problem);
+    }
+
+    [Theory]
+    [InlineData("NaN")]
+    [InlineData("Infinity")]
+    [InlineData("1e999")]
+    public void A_cell_that_is_not_finite_is_named_as_such(string cell)
+    {
+        var e = Assert.Throws<DlExtFileException>(() => CsvReader.Parse(new StringReader($"1,0\n{cell},1\n"), "d.csv"));
+
+        Assert.Equal($"line 2, column 1: '{cell}' is not a finite number (a missing or overflowing value: drop or impute it first).", e.Problem);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(100_001)]
+    public void A_class_count_outside_its_range_is_refused(int classes)
+    {
+        var e = Assert.Throws<DlExtArgumentException>(() => CsvReader.Parse(new StringReader("1,0\n"), "d.csv", new CsvOptions { ClassCount = classes }));
+
+        Assert.Equal($"ClassCount = {classes} is not accepted: expected 0 (the largest label + 1) or a class count from 1 to 100000.", e.Reason);
     }
 }
