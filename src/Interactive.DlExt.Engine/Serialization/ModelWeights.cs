@@ -29,7 +29,7 @@ public static class ModelWeights
     /// <summary>Replaces the parameters of a built model with those in <paramref name="path"/>.</summary>
     /// <exception cref="DlExtArgumentException">The file's names or shapes differ from the model's; the message
     /// lists every missing, unexpected and mismatched key, and the model is left unchanged.</exception>
-    /// <exception cref="InvalidDataException">The file is not valid safetensors.</exception>
+    /// <exception cref="DlExtFileException">The file is not valid safetensors.</exception>
     public static void Load(Sequential model, string path)
     {
         ArgumentNullException.ThrowIfNull(model);

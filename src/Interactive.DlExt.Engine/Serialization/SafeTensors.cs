@@ -30,7 +30,7 @@ public static class SafeTensors
 
     /// <summary>Reads every tensor of a safetensors file.</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="InvalidDataException">The file is corrupt or uses an unsupported dtype; the message names the file.</exception>
+    /// <exception cref="DlExtFileException">The file is corrupt or uses an unsupported dtype; the message names the file.</exception>
     public static IReadOnlyDictionary<string, Tensor> Load(string path) => Read(path).Tensors;
 
     /// <summary>Reads the "__metadata__" pairs of a safetensors file (empty when it has none).</summary>

@@ -41,15 +41,30 @@ internal sealed record SafeTensorsContent(IReadOnlyDictionary<string, Tensor> Te
 
             var tensors = new Dictionary<string, Tensor>(StringComparer.Ordinal);
             var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
+            var ranges = new List<(long Begin, long End, string Name)>();
             foreach (var property in document.RootElement.EnumerateObject())
             {
                 if (property.Name == SafeTensors.MetadataKey)
                 {
                     ReadMetadata(property.Value, metadata, source);
                 }
-                else if (!tensors.TryAdd(property.Name, ReadTensor(property, bytes.AsSpan(dataStart, dataLength), source)))
+                else if (!tensors.TryAdd(property.Name, ReadTensor(property, bytes.AsSpan(dataStart, dataLength), source, out var range)))
                 {
                     throw Corrupt(source, $"its header names tensor '{property.Name}' twice");
+                }
+                else
+                {
+                    ranges.Add((range.Begin, range.End, property.Name));
+                }
+            }
+
+            // Two tensors must not share bytes: a file whose offsets overlap was not written by a safetensors writer.
+            var ordered = ranges.Where(r => r.End > r.Begin).OrderBy(r => r.Begin).ToList();
+            for (var i = 1; i < ordered.Count; i++)
+            {
+                if (ordered[i].Begin < ordered[i - 1].End)
+                {
+                    throw Corrupt(source, $"tensors '{ordered[i - 1].Name}' (bytes {ordered[i - 1].Begin}..{ordered[i - 1].End}) and '{ordered[i].Name}' (bytes {ordered[i].Begin}..{ordered[i].End}) overlap");
                 }
             }
 
@@ -72,7 +87,7 @@ internal sealed record SafeTensorsContent(IReadOnlyDictionary<string, Tensor> Te
         }
     }
 
-    private static Tensor ReadTensor(JsonProperty property, ReadOnlySpan<byte> data, string source)
+    private static Tensor ReadTensor(JsonProperty property, ReadOnlySpan<byte> data, string source, out (long Begin, long End) range)
     {
         var name = property.Name;
         var entry = property.Value;
@@ -93,22 +108,23 @@ internal sealed record SafeTensorsContent(IReadOnlyDictionary<string, Tensor> Te
             _ => throw Corrupt(source, $"tensor '{name}' has dtype {dtype}, which this library does not read (supported: F32, F64, F16, BF16)"),
         };
 
-        var shape = new int[shapeElement.GetArrayLength()];
+        // Every dimension is read (as a long) before any is judged, so the message shows the shape as written.
+        var dims = shapeElement.EnumerateArray().Select(d =>
+            d.ValueKind == JsonValueKind.Number && d.TryGetInt64(out var v) && v >= 0
+                ? v
+                : throw Corrupt(source, $"tensor '{name}' has a shape entry {d.GetRawText()} that is not a non-negative integer")).ToArray();
         long count = 1;
-        var k = 0;
-        foreach (var d in shapeElement.EnumerateArray())
+        foreach (var d in dims)
         {
-            if (d.ValueKind != JsonValueKind.Number || !d.TryGetInt32(out shape[k]) || shape[k] < 0)
-            {
-                throw Corrupt(source, $"tensor '{name}' has a shape entry {d.GetRawText()} that is not a non-negative integer");
-            }
-
-            count *= shape[k++];
-            if (count > Array.MaxLength)
-            {
-                throw Corrupt(source, $"tensor '{name}' has shape {Tensor.Describe(shape)}, too large to load");
-            }
+            count = d == 0 || count <= Array.MaxLength / d ? count * d : long.MaxValue;
         }
+
+        if (count > Array.MaxLength / size)
+        {
+            throw Corrupt(source, $"tensor '{name}' has shape [{string.Join(", ", dims)}], too large to load ({(count == long.MaxValue ? "more than 2⁶³" : count.ToString(System.Globalization.CultureInfo.InvariantCulture))} elements of {dtype})");
+        }
+
+        var shape = dims.Select(d => (int)d).ToArray();
 
         long begin = -1, end = -1;
         if (offsetsElement.GetArrayLength() == 2)
@@ -128,6 +144,7 @@ internal sealed record SafeTensorsContent(IReadOnlyDictionary<string, Tensor> Te
             throw Corrupt(source, $"tensor '{name}' has data_offsets {offsetsElement.GetRawText()} ({end - begin} bytes) but shape {Tensor.Describe(shape)} of {dtype} needs {count * size} bytes");
         }
 
+        range = (begin, end);
         return new Tensor(Decode(data.Slice((int)begin, (int)(end - begin)), dtype, (int)count), shape);
     }
 
@@ -173,6 +190,6 @@ internal sealed record SafeTensorsContent(IReadOnlyDictionary<string, Tensor> Te
         return values;
     }
 
-    private static InvalidDataException Corrupt(string source, string reason) =>
-        new($"'{source}' is not a valid safetensors file: {reason}.");
+    private static DlExtFileException Corrupt(string source, string reason) =>
+        new(source, $"is not a valid safetensors file: {reason}.");
 }

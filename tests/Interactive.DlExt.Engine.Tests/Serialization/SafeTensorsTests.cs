@@ -102,6 +102,9 @@ public sealed class SafeTensorsTests
     [InlineData("offsets", "has data_offsets [0,400] outside the 8 bytes of data")]
     [InlineData("size", "needs 12 bytes")]
     [InlineData("dtype", "has dtype I64, which this library does not read")]
+    [InlineData("overlap", "tensors 'a' (bytes 0..8) and 'b' (bytes 4..12) overlap")]
+    [InlineData("huge", "tensor 'a' has shape [2147483647, 1], too large to load")]
+    [InlineData("vast", "tensor 'a' has shape [65536, 65536, 65536, 65536], too large to load (more than 2⁶³ elements of F32)")]
     public void A_corrupt_file_is_reported_with_its_name_and_the_reason(string corruption, string reason)
     {
         using var temp = new TempFolder();
@@ -113,10 +116,13 @@ public sealed class SafeTensorsTests
             "json" => Bytes("""{"a": {"dtype": "F32", """, []),
             "offsets" => Bytes("""{"a":{"dtype":"F32","shape":[2],"data_offsets":[0,400]}}""", new byte[8]),
             "size" => Bytes("""{"a":{"dtype":"F32","shape":[3],"data_offsets":[0,8]}}""", new byte[8]),
+            "overlap" => Bytes("""{"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[2],"data_offsets":[4,12]}}""", new byte[12]),
+            "huge" => Bytes("""{"a":{"dtype":"F32","shape":[2147483647,1],"data_offsets":[0,8]}}""", new byte[8]),
+            "vast" => Bytes("""{"a":{"dtype":"F32","shape":[65536,65536,65536,65536],"data_offsets":[0,8]}}""", new byte[8]),
             _ => Bytes("""{"a":{"dtype":"I64","shape":[1],"data_offsets":[0,8]}}""", new byte[8]),
         });
 
-        var e = Assert.Throws<InvalidDataException>(() => SafeTensors.Load(path));
+        var e = Assert.Throws<DlExtFileException>(() => SafeTensors.Load(path));
         Assert.Contains($"'{path}' is not a valid safetensors file", e.Message, StringComparison.Ordinal);
         Assert.Contains(reason, e.Message, StringComparison.Ordinal);
     }
