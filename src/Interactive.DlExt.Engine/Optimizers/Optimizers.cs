@@ -7,18 +7,19 @@ public static class Optimizers
     public static IReadOnlyList<string> Names { get; } = ["sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw"];
 
     /// <summary>Creates the optimizer called <paramref name="name"/> (case-insensitive); hyperparameters left null keep
-    /// the optimizer's documented defaults.</summary>
+    /// their defaults in <see cref="Hyperparameters"/>, which also says which optimizer takes which setting.</summary>
     /// <param name="name">One of <see cref="Names"/>.</param>
     /// <param name="learningRate">η, &gt; 0.</param>
     /// <param name="weightDecay">λ, ≥ 0, or null for the default (0.01 for adamw, 0 for the others).
     /// It is decoupled for adamw and coupled (g ← g + λθ) for the others.</param>
-    /// <param name="momentum">β for momentum (exponential-average form), μ for nesterov; null for 0.9. Rejected by the others.</param>
-    /// <param name="beta1">β₁ for adam and adamw; null for 0.9. Rejected by the others.</param>
-    /// <param name="beta2">β₂ for adam and adamw; null for 0.999. Rejected by the others.</param>
+    /// <param name="momentum">β for momentum (exponential-average form), μ for nesterov; null for 0.9. Refused by the others.</param>
+    /// <param name="beta1">β₁ for adam and adamw; null for 0.9. Refused by the others.</param>
+    /// <param name="beta2">β₂ for adam and adamw; null for 0.999. Refused by the others.</param>
+    /// <param name="rho">ρ, rmsprop's decay of its mean of g²; null for 0.9. Refused by the others.</param>
     /// <exception cref="DlExtArgumentException">An unknown name (the message lists <see cref="Names"/>), a
-    /// hyperparameter the optimizer does not have, or a bad value.</exception>
+    /// hyperparameter the optimizer does not have, or a value out of its range.</exception>
     public static Optimizer Create(string name, double learningRate, double? weightDecay = null,
-        double? momentum = null, double? beta1 = null, double? beta2 = null)
+        double? momentum = null, double? beta1 = null, double? beta2 = null, double? rho = null)
     {
         ArgumentNullException.ThrowIfNull(name);
         var key = name.Trim().ToLowerInvariant();
@@ -27,27 +28,32 @@ public static class Optimizers
             throw new DlExtArgumentException("optimizer", $"\"{name}\"", "one of " + string.Join(", ", Names));
         }
 
-        Unused(momentum, nameof(momentum), key, "momentum", "nesterov");
-        Unused(beta1, nameof(beta1), key, "adam", "adamw");
-        Unused(beta2, nameof(beta2), key, "adam", "adamw");
-        var decay = weightDecay ?? 0;
+        double Setting(Hyperparameter h, double? given)
+        {
+            if (given is { } value)
+            {
+                h.CheckUsedBy(key, value);
+                return h.Check(value);
+            }
+
+            return h.DefaultFor(key) ?? 0;
+        }
+
+        var rate = Hyperparameters.LearningRate.Check(learningRate);
+        var decay = Setting(Hyperparameters.WeightDecay, weightDecay);
+        var m = Setting(Hyperparameters.Momentum, momentum);
+        var b1 = Setting(Hyperparameters.Beta1, beta1);
+        var b2 = Setting(Hyperparameters.Beta2, beta2);
+        var r = Setting(Hyperparameters.Rho, rho);
         return key switch
         {
-            "sgd" => new Sgd(learningRate, decay),
-            "momentum" => new Momentum(learningRate, momentum ?? 0.9, weightDecay: decay),
-            "nesterov" => new Nesterov(learningRate, momentum ?? 0.9, decay),
-            "adagrad" => new AdaGrad(learningRate, weightDecay: decay),
-            "rmsprop" => new RmsProp(learningRate, weightDecay: decay),
-            "adam" => new Adam(learningRate, beta1 ?? 0.9, beta2 ?? 0.999, weightDecay: decay),
-            _ => new AdamW(learningRate, beta1 ?? 0.9, beta2 ?? 0.999, weightDecay: weightDecay ?? 0.01),
+            "sgd" => new Sgd(rate, decay),
+            "momentum" => new Momentum(rate, m, weightDecay: decay),
+            "nesterov" => new Nesterov(rate, m, decay),
+            "adagrad" => new AdaGrad(rate, weightDecay: decay),
+            "rmsprop" => new RmsProp(rate, r, weightDecay: decay),
+            "adam" => new Adam(rate, b1, b2, weightDecay: decay),
+            _ => new AdamW(rate, b1, b2, weightDecay: decay),
         };
-    }
-
-    private static void Unused(double? value, string parameter, string name, params string[] users)
-    {
-        if (value is { } given && !users.Contains(name))
-        {
-            throw new DlExtArgumentException(parameter, Guard.Text(given), $"no value for {name} (only {string.Join(" and ", users)} use {parameter})");
-        }
     }
 }

@@ -28,23 +28,26 @@ public static class SearchSpaceParser
         return text.Contains("..", StringComparison.Ordinal) ? ParseRange(name, text) : ParseChoice(name, text);
     }
 
-    /// <summary>Parses several options (name → text) into a space, in the given order. A searched "momentum"
-    /// next to a list of optimizers becomes conditional: it exists only in trials whose optimizer uses it
-    /// (momentum, nesterov), as a student would declare it in C# with <c>when:</c>.</summary>
+    /// <summary>Parses several options (name → text) into a space, in the given order. A searched optimizer setting
+    /// (momentum, β₁, β₂, ρ) next to a list of optimizers becomes conditional: it exists only in trials whose optimizer
+    /// uses it (<see cref="Hyperparameter.UsedBy"/>), as a student would declare it in C# with <c>when:</c>.</summary>
     public static SearchSpace Parse(IEnumerable<KeyValuePair<string, string>> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var parameters = options.Select(o => ParseOption(o.Key, o.Value)).ToList();
-        var momentum = parameters.FindIndex(p => p.Name == "momentum" && p.Condition is null);
-        if (momentum >= 0 && parameters.Find(p => p.Name == "optimizer") is ChoiceParameter optimizers)
+        if (parameters.Find(p => Hyperparameters.Optimizer.IsCalled(p.Name)) is ChoiceParameter optimizers)
         {
-            var users = optimizers.Values.Where(v => TrialTraining.MomentumUsers.Contains(ParameterValues.Format(v).Trim().ToLowerInvariant())).ToArray();
-            if (users.Length > 0 && users.Length < optimizers.Values.Count)
+            foreach (var setting in Hyperparameters.Sweepable.Where(h => h.UsedBy.Count > 0))
             {
-                // The condition's parent must come first in the space.
-                var conditioned = parameters[momentum].WithCondition(new ParameterCondition("optimizer", users));
-                parameters.RemoveAt(momentum);
-                parameters.Insert(parameters.IndexOf(optimizers) + 1, conditioned);
+                var index = parameters.FindIndex(p => setting.IsCalled(p.Name) && p.Condition is null);
+                var users = optimizers.Values.Where(v => setting.AppliesTo(ParameterValues.Format(v))).ToArray();
+                if (index >= 0 && users.Length > 0 && users.Length < optimizers.Values.Count)
+                {
+                    // The condition's parent must come first in the space.
+                    var conditioned = parameters[index].WithCondition(new ParameterCondition(optimizers.Name, users));
+                    parameters.RemoveAt(index);
+                    parameters.Insert(parameters.IndexOf(optimizers) + 1, conditioned);
+                }
             }
         }
 

@@ -53,7 +53,10 @@ public sealed record SweepRequest
 
     /// <summary>The share of the training data held out for validation when <see cref="Validation"/> is null, in (0, 1).</summary>
     /// <value>The default is 0.2.</value>
-    public double ValidationSplit { get; init; } = 0.2;
+    public double ValidationSplit { get; init; } = DefaultValidationSplit;
+
+    /// <summary>The default held-out fraction of a sweep: larger than a single run's, since every choice is made on it.</summary>
+    public const double DefaultValidationSplit = 0.2;
 
     /// <summary>Lets a validation set whose name contains "test" be used for tuning (for data sets that are misnamed).</summary>
     /// <value>The default is false.</value>
@@ -105,19 +108,19 @@ public sealed record SweepRequest
 
     /// <summary>Epochs per trial (overridden by an "epochs" parameter).</summary>
     /// <value>The default is 10.</value>
-    public int Epochs { get; init; } = 10;
+    public int Epochs { get; init; } = Hyperparameters.DefaultEpochs;
 
     /// <summary>Samples per batch (overridden by "batch_size").</summary>
     /// <value>The default is 32.</value>
-    public int BatchSize { get; init; } = 32;
+    public int BatchSize { get; init; } = Hyperparameters.DefaultBatchSize;
 
     /// <summary>The optimizer name, one of <see cref="Optimizers.Names"/> (overridden by "optimizer").</summary>
     /// <value>The default is "adam".</value>
-    public string Optimizer { get; init; } = "adam";
+    public string Optimizer { get; init; } = Hyperparameters.DefaultOptimizer;
 
     /// <summary>The learning rate η (overridden by "lr" or "learning_rate").</summary>
     /// <value>The default is 0.001.</value>
-    public double LearningRate { get; init; } = 0.001;
+    public double LearningRate { get; init; } = Hyperparameters.DefaultLearningRate;
 
     /// <summary>Momentum for the momentum and nesterov optimizers (overridden by "momentum"); null keeps the optimizer's default.</summary>
     /// <value>The default is null.</value>

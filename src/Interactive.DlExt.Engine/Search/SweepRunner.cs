@@ -50,7 +50,7 @@ internal sealed class SweepRunner
             FiniteDataCheck.Require(heldOut, "validation data");
         }
 
-        TrialTraining.CheckMomentum(request);
+        TrialTraining.CheckOptimizerSettings(request);
         Dataset train = request.Train, validation;
         if (request.Validation is { } given)
         {

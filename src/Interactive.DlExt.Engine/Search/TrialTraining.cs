@@ -1,33 +1,34 @@
 namespace Interactive.DlExt.Search;
 
-/// <summary>Turns a request's defaults and a trial's parameters into that trial's own <see cref="TrainingOptions"/>.</summary>
+/// <summary>Turns a request's defaults and a trial's parameters into that trial's own <see cref="TrainingOptions"/>.
+/// The parameter names, and which optimizer takes which setting, come from <see cref="Hyperparameters"/>.</summary>
 internal static class TrialTraining
 {
-    /// <summary>The optimizers that read a momentum β.</summary>
-    internal static readonly string[] MomentumUsers = ["momentum", "nesterov"];
-
-    public static IReadOnlyList<string> Names { get; } =
-        ["lr", "learning_rate", "batch_size", "epochs", "optimizer", "momentum", "weight_decay", "schedule", "l1", "l2"];
+    public static IReadOnlyList<string> Names => Hyperparameters.SweepNames;
 
     /// <summary>Fresh options (and a fresh optimizer and schedule, which keep state) for one trial.</summary>
     public static TrainingOptions Create(SweepRequest request, TrialParameters p, Dataset validation, ulong seed, int threads)
     {
-        var optimizer = p.Has("optimizer") ? p.String("optimizer") : request.Optimizer;
-        var rate = p.Has("lr") ? p.Double("lr") : p.Has("learning_rate") ? p.Double("learning_rate") : request.LearningRate;
-        var momentum = p.Has("momentum") ? p.Double("momentum") : request.Momentum;
-        var decay = p.Has("weight_decay") ? p.Double("weight_decay") : request.WeightDecay;
-        var schedule = p.Has("schedule") ? p.String("schedule") : request.Schedule;
-        var usesMomentum = MomentumUsers.Contains(optimizer.Trim().ToLowerInvariant());
+        var optimizer = Spelling(p, Hyperparameters.Optimizer) is { } o ? p.String(o) : request.Optimizer;
+        var schedule = Spelling(p, Hyperparameters.Schedule) is { } s ? p.String(s) : request.Schedule;
+        var momentum = Number(p, Hyperparameters.Momentum) ?? (Hyperparameters.Momentum.AppliesTo(optimizer) ? request.Momentum : null);
         return new TrainingOptions
         {
-            Epochs = p.Has("epochs") ? p.Int("epochs") : request.Epochs,
-            BatchSize = p.Has("batch_size") ? p.Int("batch_size") : request.BatchSize,
-            Optimizer = Optimizers.Create(optimizer, rate, decay, usesMomentum ? momentum : null),
+            Epochs = Spelling(p, Hyperparameters.Epochs) is { } e ? p.Int(e) : request.Epochs,
+            BatchSize = Spelling(p, Hyperparameters.BatchSize) is { } b ? p.Int(b) : request.BatchSize,
+            Optimizer = Optimizers.Create(
+                optimizer,
+                Number(p, Hyperparameters.LearningRate) ?? request.LearningRate,
+                Number(p, Hyperparameters.WeightDecay) ?? request.WeightDecay,
+                momentum,
+                Number(p, Hyperparameters.Beta1),
+                Number(p, Hyperparameters.Beta2),
+                Number(p, Hyperparameters.Rho)),
             Schedule = schedule is null ? null : Schedules.Parse(schedule),
             Loss = request.Loss,
             Validation = validation,
-            L1 = p.Has("l1") ? p.Double("l1") : request.L1,
-            L2 = p.Has("l2") ? p.Double("l2") : request.L2,
+            L1 = Number(p, Hyperparameters.L1) ?? request.L1,
+            L2 = Number(p, Hyperparameters.L2) ?? request.L2,
             Seed = seed,
             Threads = threads,
             EarlyStopping = request.EarlyStoppingPatience is { } patience ? new EarlyStopping(patience) : null,
@@ -35,28 +36,37 @@ internal static class TrialTraining
         };
     }
 
-    /// <summary>Refuses a searched momentum that would be active for an optimizer without momentum (every such trial would fail).</summary>
-    public static void CheckMomentum(SweepRequest request)
+    /// <summary>Refuses an optimizer setting (momentum, β₁, β₂, ρ) searched where an optimizer without it would be
+    /// trained (every such trial would fail): it must be conditional on the optimizers that take it.</summary>
+    public static void CheckOptimizerSettings(SweepRequest request)
     {
-        if (request.Space.Find("momentum") is not { } momentum)
+        foreach (var setting in Hyperparameters.Sweepable.Where(h => h.UsedBy.Count > 0))
         {
-            return;
-        }
+            if (setting.Aliases.Prepend(setting.Name).Select(request.Space.Find).FirstOrDefault(x => x is not null) is not { } searched)
+            {
+                continue;
+            }
 
-        IEnumerable<string> optimizers = request.Space.Find("optimizer") is ChoiceParameter choice
-            ? choice.Values.Select(ParameterValues.Format)
-            : [request.Optimizer];
-        if (momentum.Condition is { Parent: "optimizer" } condition)
-        {
-            optimizers = condition.Values.Select(ParameterValues.Format);
-        }
+            IEnumerable<string> optimizers = request.Space.Find(Hyperparameters.Optimizer.Name) is ChoiceParameter choice
+                ? choice.Values.Select(ParameterValues.Format)
+                : [request.Optimizer];
+            if (searched.Condition is { Parent: "optimizer" } condition)
+            {
+                optimizers = condition.Values.Select(ParameterValues.Format);
+            }
 
-        var without = optimizers.Select(o => o.Trim().ToLowerInvariant()).Where(o => !MomentumUsers.Contains(o)).ToArray();
-        if (without.Length > 0)
-        {
-            throw new DlExtArgumentException("momentum", momentum.ToString(),
-                $"a momentum searched only where the optimizer uses it (momentum, nesterov); {string.Join(", ", without)} has none: "
-                + "declare it with when: (\"optimizer\", [\"momentum\", \"nesterov\"])");
+            var without = optimizers.Select(o => o.Trim().ToLowerInvariant()).Where(o => !setting.AppliesTo(o)).ToArray();
+            if (without.Length > 0)
+            {
+                throw new DlExtArgumentException(setting.Name, searched.ToString(),
+                    $"a {setting.Name} searched only where the optimizer uses it ({string.Join(", ", setting.UsedBy)}); {string.Join(", ", without)} has none: "
+                    + $"declare it with when: (\"optimizer\", [{string.Join(", ", setting.UsedBy.Select(u => $"\"{u}\""))}])");
+            }
         }
     }
+
+    /// <summary>The spelling of <paramref name="h"/> the trial's parameters use, or null when it is not searched.</summary>
+    private static string? Spelling(TrialParameters p, Hyperparameter h) => h.Aliases.Prepend(h.Name).FirstOrDefault(p.Has);
+
+    private static double? Number(TrialParameters p, Hyperparameter h) => Spelling(p, h) is { } name ? p.Double(name) : null;
 }

@@ -5,13 +5,13 @@ public sealed class TrainingOptions
 {
     /// <summary>Passes over the training data.</summary>
     /// <value>The default is 10.</value>
-    public int Epochs { get; set; } = 10;
+    public int Epochs { get; set; } = Hyperparameters.DefaultEpochs;
 
     /// <summary>Samples per optimizer step.</summary>
     /// <value>The default is 32.</value>
-    public int BatchSize { get; set; } = 32;
+    public int BatchSize { get; set; } = Hyperparameters.DefaultBatchSize;
 
-    /// <summary>The optimizer (it keeps its state between runs). Null means Adam with η = 0.001.</summary>
+    /// <summary>The optimizer (it keeps its state between runs). Null means <see cref="Hyperparameters.DefaultOptimizer"/> with <see cref="Hyperparameters.DefaultLearningRate"/>.</summary>
     /// <value>The default is null.</value>
     public Optimizer? Optimizer { get; set; }
 

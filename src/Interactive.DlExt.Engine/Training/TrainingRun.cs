@@ -89,7 +89,7 @@ internal sealed class TrainingRun
         model.Build(trainPart.ItemShape, options.Seed);
         var loss = options.Loss ?? Trainer.DefaultLoss(trainPart);
         CheckOutput(model, trainPart, loss);
-        var optimizer = options.Optimizer ?? new Adam();
+        var optimizer = options.Optimizer ?? Optimizers.Create(Hyperparameters.DefaultOptimizer, Hyperparameters.DefaultLearningRate);
         return new TrainingRun(model, trainPart, validation, options, optimizer, loss);
     }
 

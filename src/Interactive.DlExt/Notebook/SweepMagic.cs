@@ -7,11 +7,10 @@ namespace Interactive.DlExt.Notebook;
 internal static class SweepMagic
 {
     // Magic option → the trial-parameter name the sweep maps onto training options.
-    private static readonly (string Option, string Parameter)[] TrainingSpaces =
-    [
-        ("--lr", "lr"), ("--batch-size", "batch_size"), ("--optimizer", "optimizer"), ("--momentum", "momentum"),
-        ("--weight-decay", "weight_decay"), ("--l1", "l1"), ("--l2", "l2"),
-    ];
+    // The searchable training settings of #!sweep, each under its descriptor's search name (--lr → lr).
+    private static readonly (string Option, string Parameter)[] TrainingSpaces = [.. DlExtMagics.Sweep.Options
+        .Where(o => o.Kind == MagicOptionKind.Space && Hyperparameters.Find(o.Name) is not null)
+        .Select(o => (o.Name, Hyperparameters.Find(o.Name)!.SearchName))];
 
     public static async Task RunAsync(INotebookHost host, MagicArguments a)
     {
@@ -26,14 +25,14 @@ internal static class SweepMagic
         var request = new SweepRequest(factory, data, space)
         {
             Validation = a.Text("--val") is { } valName ? MagicInvoker.Variable<Dataset>(host, "--val", valName) : null,
-            ValidationSplit = a.Number("--val-split", 0.2),
+            ValidationSplit = a.Number(Hyperparameters.ValidationSplit.Option, SweepRequest.DefaultValidationSplit),
             Strategy = strategy,
             Pruner = Sweep.CreatePruner(a.Text("--prune", "none")!),
             Trials = trials,
             Objective = a.Text("--objective", "val-loss") == "val-accuracy" ? SweepObjective.ValidationAccuracy : SweepObjective.ValidationLoss,
             Parallelism = a.WholeNumber("--parallel", 1),
-            Seed = (ulong)a.WholeNumber("--seed", 0),
-            Epochs = a.WholeNumber("--epochs", 10),
+            Seed = (ulong)a.WholeNumber(Hyperparameters.Seed),
+            Epochs = a.WholeNumber(Hyperparameters.Epochs),
             // The view's title: what the user named (the study, else the result variable), else the strategy.
             StudyName = studyName ?? a.Text("--out") ?? strategy.Name + " sweep",
             Storage = Storage(a),

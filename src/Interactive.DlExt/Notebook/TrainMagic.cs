@@ -9,18 +9,16 @@ internal static class TrainMagic
             "the name of a C# variable holding a model, e.g. #!train model --data digits");
         var (model, fresh) = ResolveModel(host, modelName);
         var data = ResolveData(host, a.Text("--data", "digits")!, model);
-        var optimizerName = a.Text("--optimizer", "adam")!;
-        var learningRate = a.Number("--lr", 1e-3);
         var options = new TrainingOptions
         {
-            Epochs = a.WholeNumber("--epochs", 10),
-            BatchSize = a.WholeNumber("--batch-size", 32),
-            Optimizer = OptimizerFor(optimizerName, learningRate, a),
+            Epochs = a.WholeNumber(Hyperparameters.Epochs),
+            BatchSize = a.WholeNumber(Hyperparameters.BatchSize),
+            Optimizer = OptimizerFor(a),
             Schedule = ScheduleFor(a),
-            L1 = a.Number("--l1", 0),
-            L2 = a.Number("--l2", 0),
-            Seed = (ulong)a.WholeNumber("--seed", 0),
-            Threads = a.WholeNumber("--threads", TrainingOptions.DefaultThreads),
+            L1 = a.Number(Hyperparameters.L1),
+            L2 = a.Number(Hyperparameters.L2),
+            Seed = (ulong)a.WholeNumber(Hyperparameters.Seed),
+            Threads = a.WholeNumberOrNull(Hyperparameters.Threads.Option) ?? TrainingOptions.DefaultThreads,
             EarlyStopping = a.WholeNumberOrNull("--early-stop") is { } patience ? new EarlyStopping(patience) : null,
         };
         if (a.Text("--val") is { } valName)
@@ -29,7 +27,7 @@ internal static class TrainMagic
         }
         else
         {
-            options.ValidationSplit = a.Number("--val-split", 0.1);
+            options.ValidationSplit = a.Number(Hyperparameters.ValidationSplit);
         }
 
         var request = new TrainRequest(model, data, options)
@@ -52,25 +50,31 @@ internal static class TrainMagic
         }
     }
 
-    private static Optimizer OptimizerFor(string name, double learningRate, MagicArguments a)
+    // Optimizers.Create alone decides which optimizer takes which setting: one given to another optimizer is refused
+    // there, under the option the user typed.
+    private static Optimizer OptimizerFor(MagicArguments a)
     {
-        var decay = a.Number("--weight-decay", 0);
-        var momentum = a.NumberOrNull("--momentum");
-        return name switch
+        try
         {
-            "momentum" => new Momentum(learningRate, momentum ?? 0.9, weightDecay: decay),
-            "nesterov" => new Nesterov(learningRate, momentum ?? 0.9, weightDecay: decay),
-            "rmsprop" => new RmsProp(learningRate, momentum ?? 0.9, weightDecay: decay),
-            "adam" => new Adam(learningRate, a.Number("--beta1", 0.9), a.Number("--beta2", 0.999), weightDecay: decay),
-            "adamw" => new AdamW(learningRate, a.Number("--beta1", 0.9), a.Number("--beta2", 0.999), weightDecay: a.Number("--weight-decay", 0.01)),
-            _ => Optimizers.Create(name, learningRate, a.NumberOrNull("--weight-decay")),
-        };
+            return Optimizers.Create(
+                a.Text(Hyperparameters.Optimizer.Option, Hyperparameters.DefaultOptimizer)!,
+                a.Number(Hyperparameters.LearningRate),
+                a.NumberOrNull(Hyperparameters.WeightDecay.Option),
+                a.NumberOrNull(Hyperparameters.Momentum.Option),
+                a.NumberOrNull(Hyperparameters.Beta1.Option),
+                a.NumberOrNull(Hyperparameters.Beta2.Option),
+                a.NumberOrNull(Hyperparameters.Rho.Option));
+        }
+        catch (DlExtArgumentException e) when (Hyperparameters.Find(e.ParamName ?? string.Empty) is { } h)
+        {
+            throw new DlExtArgumentException(h.Option, e.Value, e.Accepted);
+        }
     }
 
     private static LearningRateSchedule? ScheduleFor(MagicArguments a)
     {
-        var text = a.Text("--schedule", "constant")!;
-        var warmup = a.WholeNumber("--warmup", 0);
+        var text = a.Text(Hyperparameters.Schedule.Option, Hyperparameters.Schedule.DefaultName)!;
+        var warmup = a.WholeNumber(Hyperparameters.Warmup);
         if (warmup > 0)
         {
             text += (text.Contains(':', StringComparison.Ordinal) ? "," : ":") + "warmup=" + warmup.ToString(System.Globalization.CultureInfo.InvariantCulture);
