@@ -49,36 +49,16 @@ public static class Hyperparameters
     };
 
     /// <summary>Momentum β (momentum) or μ (nesterov).</summary>
-    public static Hyperparameter Momentum { get; } = new()
-    {
-        Name = "momentum", Option = "--momentum", Kind = HyperparameterKind.Number, Sweepable = true,
-        Description = "Momentum β: the weight of the past velocity (momentum, nesterov).",
-        Default = 0.9, Minimum = 0, Maximum = 1, MaximumExclusive = true, UsedBy = ["momentum", "nesterov"],
-    };
+    public static Hyperparameter Momentum { get; } = Decay("momentum", "Momentum β: the weight of the past velocity (momentum, nesterov).", 0.9, "momentum", "nesterov");
 
     /// <summary>Adam's β₁.</summary>
-    public static Hyperparameter Beta1 { get; } = new()
-    {
-        Name = "beta1", Option = "--beta1", Kind = HyperparameterKind.Number, Sweepable = true,
-        Description = "Adam's first-moment decay β₁ (adam, adamw).",
-        Default = 0.9, Minimum = 0, Maximum = 1, MaximumExclusive = true, UsedBy = ["adam", "adamw"],
-    };
+    public static Hyperparameter Beta1 { get; } = Decay("beta1", "Adam's first-moment decay β₁ (adam, adamw).", 0.9, "adam", "adamw");
 
     /// <summary>Adam's β₂.</summary>
-    public static Hyperparameter Beta2 { get; } = new()
-    {
-        Name = "beta2", Option = "--beta2", Kind = HyperparameterKind.Number, Sweepable = true,
-        Description = "Adam's second-moment decay β₂ (adam, adamw).",
-        Default = 0.999, Minimum = 0, Maximum = 1, MaximumExclusive = true, UsedBy = ["adam", "adamw"],
-    };
+    public static Hyperparameter Beta2 { get; } = Decay("beta2", "Adam's second-moment decay β₂ (adam, adamw).", 0.999, "adam", "adamw");
 
     /// <summary>RMSProp's decay ρ.</summary>
-    public static Hyperparameter Rho { get; } = new()
-    {
-        Name = "rho", Option = "--rho", Kind = HyperparameterKind.Number, Sweepable = true,
-        Description = "RMSProp's decay ρ of its running mean of g² (the course's β for RMSProp).",
-        Default = 0.9, Minimum = 0, Maximum = 1, MaximumExclusive = true, UsedBy = ["rmsprop"],
-    };
+    public static Hyperparameter Rho { get; } = Decay("rho", "RMSProp's decay ρ of its running mean of g² (the course's β for RMSProp).", 0.9, "rmsprop");
 
     /// <summary>λ.</summary>
     public static Hyperparameter WeightDecay { get; } = new()
@@ -156,6 +136,13 @@ public static class Hyperparameters
 
     /// <summary>Every name a sweep's space may use for a training hyperparameter ("lr", "learning_rate", "batch_size", …).</summary>
     public static IReadOnlyList<string> SweepNames { get; } = [.. Sweepable.SelectMany(h => h.Aliases.Prepend(h.Name))];
+
+    // An optimizer's own decay rate in [0, 1), searchable, taken only by the optimizers named.
+    private static Hyperparameter Decay(string name, string description, double defaultValue, params string[] usedBy) => new()
+    {
+        Name = name, Option = "--" + name, Kind = HyperparameterKind.Number, Sweepable = true, Description = description,
+        Default = defaultValue, Minimum = 0, Maximum = 1, MaximumExclusive = true, UsedBy = usedBy,
+    };
 
     /// <summary>The hyperparameter called <paramref name="name"/> (or with that alias or option), or null.</summary>
     public static Hyperparameter? Find(string name) => All.FirstOrDefault(h => h.IsCalled(name) || h.Option == name);
