@@ -50,7 +50,7 @@ public sealed class NotebookTests
         Assert.True(runner.TryGetVariable("bigHistory", out var big));
         var exploded = Assert.IsType<TrainingHistory>(big);
         Assert.Equal(StopReason.Diverged, exploded.StopReason);
-        Assert.Matches(@"^diverged: the loss became \S+ at step \d+ \(epoch 1\), more than 100 × its start value \S+, with learning rate 50;", exploded.StopMessage);
+        Assert.Matches(@"^diverged: the loss reached \S+ at step \d+ \(epoch 1\), more than 100 × its start \S+, with learning rate 50;", exploded.StopMessage);
         runner.TryGetVariable("slowHistory", out var slow);
         runner.TryGetVariable("goodHistory", out var good);
         Assert.True(((TrainingHistory)good!).Epochs[^1].ValidationLoss < ((TrainingHistory)slow!).Epochs[^1].ValidationLoss);
