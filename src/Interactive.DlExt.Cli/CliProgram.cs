@@ -45,9 +45,11 @@ internal static class CliProgram
             {
                 report.Save(path, title);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or DlExtArgumentException)
             {
-                error.WriteLine($"dlext: the report could not be written to '{path}': {e.Message}");
+                // Checked before training, but the folder can go away (or fill up) while training runs.
+                var reason = e is DlExtArgumentException argument ? argument.Reason : e.Message;
+                error.WriteLine($"dlext: the report could not be written to '{path}': {reason}");
                 return ExitCodes.ReportNotWritten;
             }
 
