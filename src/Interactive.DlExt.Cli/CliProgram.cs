@@ -1,56 +1,74 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
 using Interactive.DlExt.Notebook;
 
 namespace Interactive.DlExt.Cli;
 
-/// <summary>The <c>dlext</c> command: parses the arguments, runs the main job and saves the report, turning bad
-/// input into one clear line on the error writer and an exit code.</summary>
+/// <summary>The <c>dlext</c> command: parses the arguments, checks the report path, runs the main job and saves the
+/// report. Every failure becomes one clear line on the error writer and an exit code (<see cref="ExitCodes"/>); no
+/// exception escapes.</summary>
 internal static class CliProgram
 {
-    /// <summary>Everything ran (or <c>--help</c> was asked for).</summary>
-    public const int Success = 0;
-
-    /// <summary>An option or its value was not accepted.</summary>
-    public const int BadArguments = 2;
-
-    /// <summary>The requested data set could not be found or downloaded.</summary>
-    public const int DataUnavailable = 3;
-
     /// <summary>Runs the command and returns the process exit code.</summary>
     /// <param name="args">The command-line arguments.</param>
     /// <param name="output">Progress, results and the report's path.</param>
     /// <param name="error">Error messages.</param>
-    /// <param name="rewriteLine">Whether progress rewrites one line (a terminal) or prints a line per epoch.</param>
-    /// <param name="cancellationToken">Stops training within one batch; the partial run is still reported.</param>
+    /// <param name="interactive">Whether output is a terminal: progress rewrites one line and the sweep shows a progress bar;
+    /// otherwise a line per epoch and per trial.</param>
+    /// <param name="cancellationToken">Stops training within one batch and skips the rest; the partial run is still reported.</param>
+    /// <param name="trace">Whether an internal error prints its full trace (DLEXT_TRACE=1).</param>
     public static async Task<int> RunAsync(
-        IReadOnlyList<string> args, TextWriter output, TextWriter error, bool rewriteLine, CancellationToken cancellationToken)
+        IReadOnlyList<string> args, TextWriter output, TextWriter error, bool interactive, CancellationToken cancellationToken, bool trace = false)
     {
         try
         {
-            var options = CliOptions.Parse(args);
-            if (options.Help)
+            var command = new CliCommand();
+            var parse = command.Parse(args);
+            if (parse.Action is { } action and not ParseErrorAction)
             {
-                output.WriteLine(CliOptions.Usage);
-                return Success;
+                // --help, --version and the [suggest] directive.
+                var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+                return await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
             }
 
-            var console = new ConsoleHost(output, rewriteLine, cancellationToken);
-            var report = new ReportHost(console);
-            await MainJob.RunAsync(options, report, output).ConfigureAwait(false);
-            var path = Path.GetFullPath(options.ReportPath);
-            report.Save(path, $"dlext: {options.Model} on {options.Data}");
+            var options = command.Read(parse);
+            var path = ReportTarget.Check(options.ReportPath);
+            var report = new ReportHost(new ConsoleHost(output, interactive, cancellationToken));
+            var outcome = await MainJob.RunAsync(options, report, output, interactive).ConfigureAwait(false);
+            var title = $"dlext: {options.Model} on {options.Data}" + outcome switch
+            {
+                JobOutcome.Cancelled => " (cancelled)",
+                JobOutcome.Diverged => " (diverged)",
+                _ => "",
+            };
+            try
+            {
+                report.Save(path, title);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or DlExtArgumentException)
+            {
+                // Checked before training, but the folder can go away (or fill up) while training runs.
+                var reason = e is DlExtArgumentException argument ? argument.Reason : e.Message;
+                error.WriteLine($"dlext: the report could not be written to '{path}': {reason}");
+                return ExitCodes.ReportNotWritten;
+            }
+
             output.WriteLine($"report: {path}");
-            return Success;
+            switch (outcome)
+            {
+                case JobOutcome.Diverged:
+                    error.WriteLine("dlext: training diverged (the loss became NaN or infinite); the report was written and the sweep skipped. Try a smaller --lr.");
+                    return ExitCodes.Diverged;
+                case JobOutcome.Cancelled:
+                    error.WriteLine("dlext: cancelled; the rest was skipped and the partial run is in the report");
+                    return ExitCodes.Cancelled;
+                default:
+                    return ExitCodes.Success;
+            }
         }
-        catch (DlExtArgumentException e)
+        catch (Exception e)
         {
-            error.WriteLine($"dlext: {e.Reason}");
-            error.WriteLine("run 'dlext --help' for the options");
-            return BadArguments;
-        }
-        catch (DatasetUnavailableException e)
-        {
-            error.WriteLine($"dlext: {e.Message}");
-            return DataUnavailable;
+            return CliFailures.Report(e, error, trace);
         }
     }
 }

@@ -1,10 +1,11 @@
 using System.Globalization;
 using Interactive.DlExt.Notebook;
 using Interactive.DlExt.Search;
+using Spectre.Console;
 
 namespace Interactive.DlExt.Cli;
 
-/// <summary>The README's main job: load data, build a model, train with progress, evaluate on the test set.</summary>
+/// <summary>The README's main job: load data, build a model, train with progress, evaluate on the test set, sweep.</summary>
 internal static class MainJob
 {
     public static (Dataset Train, Dataset Test) LoadData(CliOptions options)
@@ -13,10 +14,14 @@ internal static class MainJob
         {
             return Load(options);
         }
-        catch (DlExtArgumentException e) when (e.ParamName == "folder" && options.DataFolder is { } folder)
+        catch (DlExtArgumentException e)
         {
-            // The library names its parameter; the user typed --data-dir.
-            throw new DlExtArgumentException("--data-dir", folder, e.Accepted);
+            throw LibraryParameters.Rewrite(e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && e is not DlExtFileException and not DatasetUnavailableException)
+        {
+            // A folder that cannot be read is data that is not available, not a corrupt file.
+            throw new DatasetUnavailableException($"could not read the {options.Data} files: {e.Message}", e);
         }
     }
 
@@ -30,6 +35,22 @@ internal static class MainJob
             _ => (Datasets.Mnist(options.DataFolder, train: true), Datasets.Mnist(options.DataFolder, train: false)),
         };
         return options.Model == "mlp" ? (train.Flatten(), test.Flatten()) : (train, test);
+    }
+
+    /// <summary>A batch bigger than the training part is refused before training, under the option that asked for it.</summary>
+    public static void CheckBatchSizes(CliOptions options, Dataset train)
+    {
+        var samples = train.Count - (int)Math.Round(train.Count * options.ValidationSplit, MidpointRounding.AwayFromZero);
+        var accepted = $"at most the {samples} training samples (after the validation split)";
+        if (options.BatchSize > samples)
+        {
+            throw new DlExtArgumentException(OptionNames.BatchSize, options.BatchSize.ToString(CultureInfo.InvariantCulture), accepted);
+        }
+
+        if (options.SweepTrials > 0 && options.SweepBatchSizes.Any(b => b > samples))
+        {
+            throw new DlExtArgumentException(OptionNames.SweepBatchSizes, string.Join(',', options.SweepBatchSizes), "sizes of " + accepted);
+        }
     }
 
     public static Sequential BuildModel(CliOptions options, Dataset train)
@@ -55,24 +76,48 @@ internal static class MainJob
                 new Flatten(), new Linear(64), new ReLU(), new Linear(classes));
     }
 
-    public static async Task RunAsync(CliOptions options, ReportHost host, TextWriter output)
+    /// <summary>Runs the job; a diverged or cancelled training skips evaluation and the sweep.</summary>
+    /// <param name="options">The settings.</param>
+    /// <param name="host">Collects the report and echoes progress.</param>
+    /// <param name="output">Where the job's own lines go.</param>
+    /// <param name="interactive">Whether output is a terminal (the sweep then shows a progress bar).</param>
+    public static async Task<JobOutcome> RunAsync(CliOptions options, ReportHost host, TextWriter output, bool interactive)
     {
         var (train, test) = LoadData(options);
+        CheckBatchSizes(options, train);
         output.WriteLine($"data: {train}; {test}");
         var model = BuildModel(options, train);
-        var training = new TrainingOptions
+        TrainingHistory history;
+        try
         {
-            Epochs = options.Epochs,
-            BatchSize = options.BatchSize,
-            Optimizer = Optimizers.Create(options.Optimizer, options.LearningRate),
-            ValidationSplit = options.ValidationSplit,
-            Seed = options.Seed,
-            Threads = options.Threads,
-            EarlyStopping = options.EarlyStop is { } patience ? new EarlyStopping(patience) : null,
-        };
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"training {options.Model} with {options.Optimizer} (η = {options.LearningRate:G3}), batch {options.BatchSize}, {options.Epochs} epochs, seed {options.Seed}"));
-        await Dl.TrainAsync(host, new TrainRequest(model, train, training)).ConfigureAwait(false);
+            var training = new TrainingOptions
+            {
+                Epochs = options.Epochs,
+                BatchSize = options.BatchSize,
+                Optimizer = Optimizers.Create(options.Optimizer, options.LearningRate),
+                ValidationSplit = options.ValidationSplit,
+                Seed = options.Seed,
+                Threads = options.Threads,
+                EarlyStopping = options.EarlyStop is { } patience ? new EarlyStopping(patience) : null,
+            };
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"training {options.Model} with {options.Optimizer} (η = {options.LearningRate:G3}), batch {options.BatchSize}, {options.Epochs} epochs, seed {options.Seed}"));
+            history = await Dl.TrainAsync(host, new TrainRequest(model, train, training)).ConfigureAwait(false);
+        }
+        catch (DlExtArgumentException e)
+        {
+            throw LibraryParameters.Rewrite(e);
+        }
+
+        if (history.StopReason == StopReason.Diverged)
+        {
+            return JobOutcome.Diverged;
+        }
+
+        if (history.StopReason == StopReason.Cancelled || host.CancellationToken.IsCancellationRequested)
+        {
+            return JobOutcome.Cancelled;
+        }
 
         // The test set is touched once, after training: this is the number to report.
         var result = Trainer.Evaluate(model, test, threads: options.Threads);
@@ -80,29 +125,55 @@ internal static class MainJob
 
         if (options.SweepTrials > 0)
         {
-            await SweepAsync(options, train, host, output).ConfigureAwait(false);
+            var sweep = await SweepAsync(options, train, host, output, interactive).ConfigureAwait(false);
+            if (sweep.WasCancelled || host.CancellationToken.IsCancellationRequested)
+            {
+                return JobOutcome.Cancelled;
+            }
         }
+
+        return JobOutcome.Completed;
     }
 
-    /// <summary>A small Bayesian (TPE) search over learning rate and batch size, judged on validation data only.</summary>
-    private static async Task SweepAsync(CliOptions options, Dataset train, ReportHost host, TextWriter output)
+    private static async Task<SweepResult> SweepAsync(CliOptions options, Dataset train, ReportHost host, TextWriter output, bool interactive)
     {
-        var epochs = options.Data == "digits" ? 5 : 2;
-        var space = SearchSpace.Create().LogUniform("lr", 1e-4, 3e-2).Choice("batch_size", 16, 32, 64, 128);
-        var request = new SweepRequest(() => BuildModel(options, train), train, space)
-        {
-            Strategy = Sweep.CreateStrategy("tpe", options.SweepTrials),
-            Trials = options.SweepTrials,
-            Epochs = epochs,
-            Optimizer = options.Optimizer,
-            ValidationSplit = options.ValidationSplit,
-            Seed = options.Seed,
-            Pruner = Sweep.CreatePruner("median"),
-        };
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"sweep: {options.SweepTrials} TPE trials of {epochs} epochs over lr in [1e-4, 3e-2] (log) and batch size in {{16, 32, 64, 128}}"));
+        output.WriteLine(SweepPlan.Describe(options));
         var handle = host.Display(new TrainingStatus("sweeping…"));
-        var result = await Sweep.RunAsync(request, host.CancellationToken).ConfigureAwait(false);
+        SweepResult result;
+        try
+        {
+            result = interactive
+                ? await WithProgressBarAsync(options, train, host, output).ConfigureAwait(false)
+                : await RunSweepAsync(options, train, host, output.WriteLine, _ => { }).ConfigureAwait(false);
+        }
+        catch (DlExtArgumentException e)
+        {
+            throw LibraryParameters.Rewrite(e, sweep: true);
+        }
+
         handle.Update(result);
+        return result;
+    }
+
+    private static Task<SweepResult> RunSweepAsync(CliOptions options, Dataset train, ReportHost host, Action<string> writeLine, Action<int> finished)
+    {
+        var progress = new SweepProgress(options.SweepTrials, writeLine);
+        var request = SweepPlan.Create(options, train, () => BuildModel(options, train), snapshot =>
+        {
+            progress.Update(snapshot);
+            finished(progress.Finished);
+        });
+        return Sweep.RunAsync(request, host.CancellationToken);
+    }
+
+    // On a terminal only: a redirected log gets the plain trial lines and no escape codes.
+    private static Task<SweepResult> WithProgressBarAsync(CliOptions options, Dataset train, ReportHost host, TextWriter output)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+        return console.Progress().AutoClear(true).StartAsync(context =>
+        {
+            var bar = context.AddTask("sweep", maxValue: options.SweepTrials);
+            return RunSweepAsync(options, train, host, console.WriteLine, n => bar.Value = n);
+        });
     }
 }

@@ -3,8 +3,15 @@ using Interactive.DlExt.Cli;
 using var interrupt = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
-    e.Cancel = true; // finish the current batch, keep the partial history and still write the report
+    if (interrupt.IsCancellationRequested)
+    {
+        return; // a second Ctrl-C ends the process at once
+    }
+
+    e.Cancel = true; // stop training within a batch, skip the rest, still write the report
+    Console.Error.WriteLine("dlext: stopping after this batch and writing the report (Ctrl-C again to quit at once)");
     interrupt.Cancel();
 };
 
-return await CliProgram.RunAsync(args, Console.Out, Console.Error, rewriteLine: !Console.IsOutputRedirected, interrupt.Token);
+var trace = Environment.GetEnvironmentVariable("DLEXT_TRACE") == "1";
+return await CliProgram.RunAsync(args, Console.Out, Console.Error, interactive: !Console.IsOutputRedirected, interrupt.Token, trace);

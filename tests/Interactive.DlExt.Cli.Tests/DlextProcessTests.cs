@@ -36,7 +36,47 @@ public sealed class DlextProcessTests : IDisposable
         Assert.Equal([], Directory.GetFiles(_folder));
     }
 
-    private async Task<(int Code, string Output, string Error)> Dlext(params string[] args)
+    [Fact]
+    public async Task A_mistyped_option_exits_with_2_and_suggests_the_right_one()
+    {
+        var (code, output, error) = await Dlext("--epoch", "5");
+
+        Assert.Equal((2, ""), (code, output));
+        Assert.StartsWith("dlext: --epoch is not an option of dlext; did you mean --epochs?", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ctrl_c_stops_training_writes_a_cancelled_report_and_exits_with_130()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // SIGINT is sent with kill(1)
+        }
+
+        var info = Start("--epochs", "500", "--report", "out.html");
+        using var process = Process.Start(info)!;
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line && !line.StartsWith("epoch", StringComparison.Ordinal))
+        {
+        }
+
+        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync(timeout.Token);
+        }
+
+        var rest = await process.StandardOutput.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.Equal(130, process.ExitCode);
+        Assert.Contains("cancelled", await error, StringComparison.Ordinal);
+        Assert.DoesNotContain("sweep", rest, StringComparison.Ordinal);
+        var html = await File.ReadAllTextAsync(Path.Combine(_folder, "out.html"));
+        Assert.Contains("<title>dlext: mlp on digits (cancelled)</title>", html, StringComparison.Ordinal);
+    }
+
+    private ProcessStartInfo Start(params string[] args)
     {
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -52,6 +92,12 @@ public sealed class DlextProcessTests : IDisposable
             info.ArgumentList.Add(arg);
         }
 
+        return info;
+    }
+
+    private async Task<(int Code, string Output, string Error)> Dlext(params string[] args)
+    {
+        var info = Start(args);
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

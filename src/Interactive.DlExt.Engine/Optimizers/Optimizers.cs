@@ -56,4 +56,24 @@ public static class Optimizers
             _ => new AdamW(rate, b1, b2, weightDecay: decay),
         };
     }
+
+    /// <summary>The learning-rate range worth searching for the optimizer called <paramref name="name"/> (case-insensitive):
+    /// the one place sweeps, magics and command lines take their default range from. Plain gradient steps take large
+    /// rates (sgd, momentum, nesterov: 1e-3 to 1), AdaGrad a little less (1e-3 to 0.5), and the methods that divide by a
+    /// running gradient scale take small ones (rmsprop, adam, adamw: 1e-4 to 1e-2), so searching SGD over Adam's range
+    /// would only try rates far too small for it.</summary>
+    /// <param name="name">One of <see cref="Names"/>.</param>
+    /// <returns>The lowest and highest learning rate, to be searched on a log scale.</returns>
+    /// <exception cref="DlExtArgumentException">An unknown name (the message lists <see cref="Names"/>).</exception>
+    public static (double Min, double Max) LearningRateRange(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return name.Trim().ToLowerInvariant() switch
+        {
+            "sgd" or "momentum" or "nesterov" => (1e-3, 1),
+            "adagrad" => (1e-3, 0.5),
+            "rmsprop" or "adam" or "adamw" => (1e-4, 1e-2),
+            _ => throw new DlExtArgumentException("optimizer", $"\"{name}\"", "one of " + string.Join(", ", Names)),
+        };
+    }
 }

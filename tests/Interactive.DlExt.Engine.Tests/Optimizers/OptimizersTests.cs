@@ -26,6 +26,29 @@ public class OptimizersTests
         Assert.Contains("sgd, momentum, nesterov, adagrad, rmsprop, adam, adamw", e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("sgd", 1e-3, 1.0)]
+    [InlineData("momentum", 1e-3, 1.0)]
+    [InlineData("nesterov", 1e-3, 1.0)]
+    [InlineData("adagrad", 1e-3, 0.5)]
+    [InlineData("rmsprop", 1e-4, 1e-2)]
+    [InlineData("adam", 1e-4, 1e-2)]
+    [InlineData("AdamW", 1e-4, 1e-2)]
+    public void The_learning_rate_range_fits_each_optimizer(string name, double min, double max) =>
+        Assert.Equal((min, max), Interactive.DlExt.Optimizers.LearningRateRange(name));
+
+    [Fact]
+    public void Every_named_optimizer_has_a_learning_rate_range_that_holds_its_usual_rate_and_an_unknown_name_is_refused()
+    {
+        Assert.All(Interactive.DlExt.Optimizers.Names, name =>
+        {
+            var (min, max) = Interactive.DlExt.Optimizers.LearningRateRange(name);
+            Assert.InRange(name.StartsWith("ada", StringComparison.Ordinal) || name == "rmsprop" ? 1e-3 : 0.01, min, max);
+        });
+        var e = Assert.Throws<DlExtArgumentException>(() => Interactive.DlExt.Optimizers.LearningRateRange("adamax"));
+        Assert.Equal("optimizer", e.ParamName);
+    }
+
     [Fact]
     public void Factory_passes_the_weight_decay_and_keeps_adamw_default_otherwise()
     {

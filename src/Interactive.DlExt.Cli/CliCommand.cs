@@ -1,0 +1,227 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using Interactive.DlExt.Search;
+using static Interactive.DlExt.Cli.OptionNames;
+
+namespace Interactive.DlExt.Cli;
+
+/// <summary>
+/// The command line of <c>dlext</c> on System.CommandLine: every option with its default (shown by <c>--help</c>,
+/// followed by the exit codes), response files (<c>@args.rsp</c>) and the <c>[suggest]</c> directive for tab
+/// completion. Values are checked as they are parsed, so errors name the option the user typed.
+/// </summary>
+internal sealed class CliCommand
+{
+    private readonly Dictionary<string, string> _examples = new(StringComparer.Ordinal);
+    private readonly Option<string> _data;
+    private readonly Option<string?> _dataDir;
+    private readonly Option<string> _model;
+    private readonly Option<int?> _epochs;
+    private readonly Option<int?> _batch;
+    private readonly Option<double> _lr;
+    private readonly Option<string> _optimizer;
+    private readonly Option<double> _split;
+    private readonly Option<int?> _earlyStop;
+    private readonly Option<ulong> _seed;
+    private readonly Option<int?> _threads;
+    private readonly Option<string> _report;
+    private readonly Option<string> _strategy;
+    private readonly Option<int> _trials;
+    private readonly Option<int?> _sweepEpochs;
+    private readonly Option<string> _pruner;
+    private readonly Option<(double, double)?> _sweepLr;
+    private readonly Option<IReadOnlyList<int>?> _sweepBatches;
+
+    public CliCommand()
+    {
+        _data = Define(Data, "digits|fashion-mnist|mnist", "the data set (digits is embedded: no download)", "digits",
+            (o, t) => OptionValues.OneOf(o, t, CliOptions.DataSets), "digits");
+        _dataDir = Define<string?>(DataDir, "PATH", "an existing folder with the IDX .gz files of fashion-mnist or mnist", "/data/mnist",
+            (_, t) => t, null);
+        _model = Define(Model, "mlp|cnn", "the architecture", "mlp", (o, t) => OptionValues.OneOf(o, t, CliOptions.Models), "mlp");
+        _epochs = Define<int?>(Epochs, "N", "passes over the training data [default: 20; 10 for fashion-mnist and mnist]", "20", (o, t) => OptionValues.Int(o, t, 1), null);
+        _batch = Define<int?>(BatchSize, "N", "samples per step [default: 32; 64 for fashion-mnist and mnist]", "32", (o, t) => OptionValues.Int(o, t, 1), null);
+        _lr = Define(LearningRate, "X", "the learning rate", "0.001", OptionValues.Positive, 1e-3);
+        _optimizer = Define(OptionNames.Optimizer, string.Join('|', Optimizers.Names), "the optimizer", "adam",
+            (o, t) => OptionValues.OneOf(o, t, Optimizers.Names), "adam");
+        _split = Define(ValidationSplit, "X", "the fraction of the training data held out for validation", "0.15", OptionValues.Fraction, 0.15);
+        _earlyStop = Define<int?>(EarlyStop, "N", "stop after N epochs without validation improvement", "3", (o, t) => OptionValues.Int(o, t, 1), null);
+        _seed = Define(Seed, "N", "the seed of initialisation, shuffling and splits", "1", OptionValues.Seed, 1UL);
+        _threads = Define<int?>(Threads, "N", $"compute threads, 1 to {TrainingOptions.MaxThreads}; results are identical for any number [default: all cores]", "4",
+            (o, t) => OptionValues.Int(o, t, 1, TrainingOptions.MaxThreads), null);
+        _report = Define(Report, "PATH", "the HTML report with every chart (its folder must exist and be writable)", "out/report.html",
+            OptionValues.NotEmpty, "dlext-report.html");
+        _strategy = Define(SweepStrategy, string.Join('|', Sweep.StrategyNames), "how the sweep after training picks its trials", "tpe",
+            (o, t) => OptionValues.OneOf(o, t, Sweep.StrategyNames), "tpe");
+        _trials = Define(SweepTrials, "N", "trials of the sweep (0 skips it)", "8", (o, t) => OptionValues.Int(o, t, 0), 8);
+        _sweepEpochs = Define<int?>(SweepEpochs, "N", "epochs per sweep trial [default: 5; 2 for fashion-mnist and mnist]", "5", (o, t) => OptionValues.Int(o, t, 1), null);
+        _pruner = Define(SweepPruner, string.Join('|', Sweep.PrunerNames), "stops unpromising sweep trials early", "median",
+            (o, t) => OptionValues.OneOf(o, t, Sweep.PrunerNames), "median");
+        _sweepLr = Define<(double, double)?>(SweepLearningRates, "MIN..MAX", "the learning rates the sweep searches (log scale) [default: the optimizer's range, " +
+            string.Join(", ", Optimizers.Names.Select(RangeText)) + "]", "1e-4..1e-2",
+            (o, t) => OptionValues.Range(o, t), null);
+        _sweepBatches = Define<IReadOnlyList<int>?>(SweepBatchSizes, "N,N,…", "the batch sizes the sweep tries [default: " + string.Join(',', CliOptions.DefaultSweepBatchSizes) + "]",
+            "32,64,128", OptionValues.IntList, null);
+
+        // Tab completion ([suggest] directive) offers the accepted names after these options.
+        _data.CompletionSources.Add([.. CliOptions.DataSets]);
+        _model.CompletionSources.Add([.. CliOptions.Models]);
+        _optimizer.CompletionSources.Add([.. Optimizers.Names]);
+        _strategy.CompletionSources.Add([.. Sweep.StrategyNames]);
+        _pruner.CompletionSources.Add([.. Sweep.PrunerNames]);
+
+        Root = new RootCommand("dlext: train a model on real data, sweep its learning rate and batch size, and write an HTML report.");
+        Option[] all = [_data, _dataDir, _model, _epochs, _batch, _lr, _optimizer, _split, _earlyStop, _seed, _threads, _report,
+            _strategy, _trials, _sweepEpochs, _pruner, _sweepLr, _sweepBatches];
+        foreach (var option in all)
+        {
+            Root.Options.Add(option);
+        }
+
+        foreach (var help in Root.Options.OfType<HelpOption>())
+        {
+            help.Action = new HelpWithExitCodes(help.Action!);
+        }
+    }
+
+    /// <summary>The root command, with every option, the help and version options and the [suggest] directive.</summary>
+    public RootCommand Root { get; }
+
+    /// <summary>Reads a parse result into the run's settings; a parse error or a bad combination of options throws
+    /// <see cref="DlExtArgumentException"/> with one clear message naming the option.</summary>
+    public CliOptions Read(ParseResult parse)
+    {
+        ThrowOnErrors(parse);
+        var options = new CliOptions
+        {
+            Data = parse.GetValue(_data)!,
+            DataFolder = parse.GetValue(_dataDir),
+            Model = parse.GetValue(_model)!,
+            LearningRate = parse.GetValue(_lr),
+            Optimizer = parse.GetValue(_optimizer)!,
+            ValidationSplit = parse.GetValue(_split),
+            EarlyStop = parse.GetValue(_earlyStop),
+            Seed = parse.GetValue(_seed),
+            Threads = parse.GetValue(_threads) ?? CliOptions.DefaultThreads,
+            ReportPath = parse.GetValue(_report)!,
+            SweepStrategy = parse.GetValue(_strategy)!,
+            SweepTrials = parse.GetValue(_trials),
+            SweepEpochs = parse.GetValue(_sweepEpochs),
+            SweepPruner = parse.GetValue(_pruner)!,
+            SweepLearningRates = parse.GetValue(_sweepLr),
+            SweepBatchSizes = parse.GetValue(_sweepBatches) ?? CliOptions.DefaultSweepBatchSizes,
+        };
+        var largeImages = options.Data != "digits";
+        options = options with
+        {
+            Epochs = parse.GetValue(_epochs) ?? (largeImages ? 10 : 20),
+            BatchSize = parse.GetValue(_batch) ?? (largeImages ? 64 : 32),
+        };
+        CheckDataFolder(options);
+        return options;
+    }
+
+    /// <summary>Parses a command line (response files included).</summary>
+    public ParseResult Parse(IReadOnlyList<string> args) => Root.Parse(args);
+
+    /// <summary>The long names of every option, for suggestions.</summary>
+    public IEnumerable<string> Names => Root.Options.Where(o => !o.Hidden).Select(o => o.Name);
+
+    private Option<T> Define<T>(string name, string helpName, string description, string example, Func<string, string, T> parse, T defaultValue)
+    {
+        _examples[name] = example;
+        var option = new Option<T>(name)
+        {
+            HelpName = helpName,
+            Description = description,
+            CustomParser = result =>
+            {
+                // "--epochs --lr 0.1" forgot the value: say so rather than read "--lr" as the number of epochs.
+                if (result.Tokens.Count == 0 || result.Tokens[^1].Value.StartsWith("--", StringComparison.Ordinal))
+                {
+                    result.AddError(MissingValue(name));
+                    return default;
+                }
+
+                try
+                {
+                    return parse(name, result.Tokens[^1].Value);
+                }
+                catch (DlExtArgumentException e)
+                {
+                    result.AddError(e.Reason);
+                    return default;
+                }
+            },
+        };
+        if (defaultValue is not null)
+        {
+            option.DefaultValueFactory = _ => defaultValue;
+        }
+
+        return option;
+    }
+
+    private string MissingValue(string option) => $"{option} needs a value such as {_examples[option]}";
+
+    private void ThrowOnErrors(ParseResult parse)
+    {
+        // An option's own error first: in "--epochs --lr 0.1" the missing value explains the stray "0.1".
+        foreach (var error in parse.Errors)
+        {
+            var option = error.SymbolResult as OptionResult ?? (error.SymbolResult as ArgumentResult)?.Parent as OptionResult;
+            if (option is not null)
+            {
+                var name = option.Option.Name;
+                throw option.Tokens.Count == 0 && _examples.ContainsKey(name)
+                    ? new DlExtArgumentException(name, MissingValue(name))
+                    : new DlExtArgumentException(name, error.Message);
+            }
+        }
+
+        if (parse.UnmatchedTokens is [var unmatched, ..])
+        {
+            if (!unmatched.StartsWith('-'))
+            {
+                throw new DlExtArgumentException("argument", $"'{unmatched}' is not an option or the value of one (options start with --)");
+            }
+
+            var typed = unmatched.Split('=', ':')[0];
+            var suggestions = DidYouMean.Suggest(typed, Names);
+            var hint = suggestions.Count == 0 ? "" : $"; did you mean {string.Join(" or ", suggestions)}?";
+            throw new DlExtArgumentException("option", $"{typed} is not an option of dlext{hint}");
+        }
+
+        if (parse.Errors is [var other, ..])
+        {
+            throw new DlExtArgumentException("arguments", other.Message);
+        }
+    }
+
+    private static void CheckDataFolder(CliOptions options)
+    {
+        if (options.DataFolder is not { } folder)
+        {
+            return;
+        }
+
+        if (options.Data == "digits")
+        {
+            throw new DlExtArgumentException(DataDir,
+                $"{DataDir} is only read with {Data} fashion-mnist or {Data} mnist; {Data} digits is embedded in dlext and needs no folder");
+        }
+
+        if (!Directory.Exists(folder))
+        {
+            throw new DlExtArgumentException(DataDir, folder, "an existing folder holding the data set's IDX files");
+        }
+    }
+
+    private static string RangeText(string optimizer)
+    {
+        var (min, max) = Optimizers.LearningRateRange(optimizer);
+        return string.Create(CultureInfo.InvariantCulture, $"{optimizer} {min:G3}..{max:G3}");
+    }
+}

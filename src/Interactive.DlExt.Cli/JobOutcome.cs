@@ -1,0 +1,14 @@
+namespace Interactive.DlExt.Cli;
+
+/// <summary>How the main job ended, when it ended without an exception.</summary>
+internal enum JobOutcome
+{
+    /// <summary>Training, evaluation and the sweep ran.</summary>
+    Completed,
+
+    /// <summary>The training loss became NaN or infinite: evaluation and the sweep were skipped.</summary>
+    Diverged,
+
+    /// <summary>Ctrl-C: training (or the sweep) stopped early and the rest was skipped.</summary>
+    Cancelled,
+}
