@@ -22,6 +22,11 @@ internal sealed class CliCommand
     private readonly Option<int?> _batch;
     private readonly Option<double> _lr;
     private readonly Option<string> _optimizer;
+    private readonly Option<double?> _momentum;
+    private readonly Option<double?> _beta1;
+    private readonly Option<double?> _beta2;
+    private readonly Option<double?> _rho;
+    private readonly Option<double?> _weightDecay;
     private readonly Option<double> _split;
     private readonly Option<int?> _earlyStop;
     private readonly Option<ulong> _seed;
@@ -36,33 +41,40 @@ internal sealed class CliCommand
 
     public CliCommand()
     {
-        _data = Define(Data, "digits|fashion-mnist|mnist", "the data set (digits is embedded: no download)", "digits",
+        _data = Define(Data, "digits|fashion-mnist|mnist", "The data set (digits is embedded: no download).", "digits",
             (o, t) => OptionValues.OneOf(o, t, CliOptions.DataSets), "digits");
-        _dataDir = Define<string?>(DataDir, "PATH", "an existing folder with the IDX .gz files of fashion-mnist or mnist", "/data/mnist",
+        _dataDir = Define<string?>(DataDir, "PATH", "An existing folder with the IDX .gz files of fashion-mnist or mnist.", "/data/mnist",
             (_, t) => t, null);
-        _model = Define(Model, "mlp|cnn", "the architecture", "mlp", (o, t) => OptionValues.OneOf(o, t, CliOptions.Models), "mlp");
-        _epochs = Define<int?>(Epochs, "N", "passes over the training data [default: 20; 10 for fashion-mnist and mnist]", "20", (o, t) => OptionValues.Int(o, t, 1), null);
-        _batch = Define<int?>(BatchSize, "N", "samples per step [default: 32; 64 for fashion-mnist and mnist]", "32", (o, t) => OptionValues.Int(o, t, 1), null);
-        _lr = Define(LearningRate, "X", "the learning rate", "0.001", OptionValues.Positive, 1e-3);
-        _optimizer = Define(OptionNames.Optimizer, string.Join('|', Optimizers.Names), "the optimizer", "adam",
-            (o, t) => OptionValues.OneOf(o, t, Optimizers.Names), "adam");
-        _split = Define(ValidationSplit, "X", "the fraction of the training data held out for validation", "0.15", OptionValues.Fraction, 0.15);
-        _earlyStop = Define<int?>(EarlyStop, "N", "stop after N epochs without validation improvement", "3", (o, t) => OptionValues.Int(o, t, 1), null);
-        _seed = Define(Seed, "N", "the seed of initialisation, shuffling and splits", "1", OptionValues.Seed, 1UL);
-        _threads = Define<int?>(Threads, "N", $"compute threads, 1 to {TrainingOptions.MaxThreads}; results are identical for any number [default: all cores]", "4",
-            (o, t) => OptionValues.Int(o, t, 1, TrainingOptions.MaxThreads), null);
-        _report = Define(Report, "PATH", "the HTML report with every chart (its folder must exist and be writable)", "out/report.html",
+        _model = Define(Model, "mlp|cnn", "The architecture.", "mlp", (o, t) => OptionValues.OneOf(o, t, CliOptions.Models), "mlp");
+        // The training settings are the engine's hyperparameters: description, range and check come from their descriptors.
+        _epochs = Define(Epochs, "N", Hyperparameters.Epochs.Description + " [default: 20; 10 for fashion-mnist and mnist]", "20", OptionValues.Whole(Hyperparameters.Epochs), null);
+        _batch = Define(BatchSize, "N", Hyperparameters.BatchSize.Description + " [default: 32; 64 for fashion-mnist and mnist]", "32", OptionValues.Whole(Hyperparameters.BatchSize), null);
+        _lr = Define(LearningRate, "X", Hyperparameters.LearningRate.Description, "0.001", OptionValues.Number(Hyperparameters.LearningRate), Hyperparameters.DefaultLearningRate);
+        _optimizer = Define(OptionNames.Optimizer, string.Join('|', Optimizers.Names), Hyperparameters.Optimizer.Description, "adam",
+            (o, t) => OptionValues.OneOf(o, t, Optimizers.Names), Hyperparameters.DefaultOptimizer);
+        _momentum = Define(OptionNames.Momentum, "X", Hyperparameters.Momentum.Description, "0.9", OptionValues.OptionalNumber(Hyperparameters.Momentum), null);
+        _beta1 = Define(Beta1, "X", Hyperparameters.Beta1.Description, "0.9", OptionValues.OptionalNumber(Hyperparameters.Beta1), null);
+        _beta2 = Define(Beta2, "X", Hyperparameters.Beta2.Description, "0.999", OptionValues.OptionalNumber(Hyperparameters.Beta2), null);
+        _rho = Define(Rho, "X", Hyperparameters.Rho.Description, "0.9", OptionValues.OptionalNumber(Hyperparameters.Rho), null);
+        _weightDecay = Define(WeightDecay, "X", Hyperparameters.WeightDecay.Description + $" [default: {Hyperparameters.WeightDecay.DefaultDisplay}]", "1e-4",
+            OptionValues.OptionalNumber(Hyperparameters.WeightDecay), null);
+        _split = Define(ValidationSplit, "X", Hyperparameters.ValidationSplit.Description, "0.15", OptionValues.Number(Hyperparameters.ValidationSplit), CliOptions.DefaultValidationSplit);
+        _earlyStop = Define(EarlyStop, "N", Hyperparameters.EarlyStop.Description, "3", OptionValues.Whole(Hyperparameters.EarlyStop), null);
+        _seed = Define(Seed, "N", Hyperparameters.Seed.Description, "1", OptionValues.Seed, CliOptions.DefaultSeed);
+        _threads = Define(Threads, "N", Hyperparameters.Threads.Description + $" From 1 to {TrainingOptions.MaxThreads} [default: all cores]", "4",
+            OptionValues.Whole(Hyperparameters.Threads), null);
+        _report = Define(Report, "PATH", "The HTML report with every chart (its folder must exist and be writable).", "out/report.html",
             OptionValues.NotEmpty, "dlext-report.html");
-        _strategy = Define(SweepStrategy, string.Join('|', Sweep.StrategyNames), "how the sweep after training picks its trials", "tpe",
+        _strategy = Define(SweepStrategy, string.Join('|', Sweep.StrategyNames), "How the sweep after training picks its trials.", "tpe",
             (o, t) => OptionValues.OneOf(o, t, Sweep.StrategyNames), "tpe");
-        _trials = Define(SweepTrials, "N", "trials of the sweep (0 skips it)", "8", (o, t) => OptionValues.Int(o, t, 0), 8);
-        _sweepEpochs = Define<int?>(SweepEpochs, "N", "epochs per sweep trial [default: 5; 2 for fashion-mnist and mnist]", "5", (o, t) => OptionValues.Int(o, t, 1), null);
-        _pruner = Define(SweepPruner, string.Join('|', Sweep.PrunerNames), "stops unpromising sweep trials early", "median",
+        _trials = Define(SweepTrials, "N", "Trials of the sweep (0 skips it).", "8", (o, t) => OptionValues.Int(o, t, 0), 8);
+        _sweepEpochs = Define<int?>(SweepEpochs, "N", "Epochs per sweep trial [default: 5; 2 for fashion-mnist and mnist]", "5", (o, t) => OptionValues.Int(o, t, 1), null);
+        _pruner = Define(SweepPruner, string.Join('|', Sweep.PrunerNames), "Stops unpromising sweep trials early.", "median",
             (o, t) => OptionValues.OneOf(o, t, Sweep.PrunerNames), "median");
-        _sweepLr = Define<(double, double)?>(SweepLearningRates, "MIN..MAX", "the learning rates the sweep searches (log scale) [default: the optimizer's range, " +
+        _sweepLr = Define<(double, double)?>(SweepLearningRates, "MIN..MAX", "The learning rates the sweep searches (log scale) [default: the optimizer's range, " +
             string.Join(", ", Optimizers.Names.Select(RangeText)) + "]", "1e-4..1e-2",
             (o, t) => OptionValues.Range(o, t), null);
-        _sweepBatches = Define<IReadOnlyList<int>?>(SweepBatchSizes, "N,N,…", "the batch sizes the sweep tries [default: " + string.Join(',', CliOptions.DefaultSweepBatchSizes) + "]",
+        _sweepBatches = Define<IReadOnlyList<int>?>(SweepBatchSizes, "N,N,…", "The batch sizes the sweep tries [default: " + string.Join(',', CliOptions.DefaultSweepBatchSizes) + "]",
             "32,64,128", OptionValues.IntList, null);
 
         // Tab completion ([suggest] directive) offers the accepted names after these options.
@@ -73,7 +85,7 @@ internal sealed class CliCommand
         _pruner.CompletionSources.Add([.. Sweep.PrunerNames]);
 
         Root = new RootCommand("dlext: train a model on real data, sweep its learning rate and batch size, and write an HTML report.");
-        Option[] all = [_data, _dataDir, _model, _epochs, _batch, _lr, _optimizer, _split, _earlyStop, _seed, _threads, _report,
+        Option[] all = [_data, _dataDir, _model, _epochs, _batch, _lr, _optimizer, _momentum, _beta1, _beta2, _rho, _weightDecay, _split, _earlyStop, _seed, _threads, _report,
             _strategy, _trials, _sweepEpochs, _pruner, _sweepLr, _sweepBatches];
         foreach (var option in all)
         {
@@ -101,6 +113,11 @@ internal sealed class CliCommand
             Model = parse.GetValue(_model)!,
             LearningRate = parse.GetValue(_lr),
             Optimizer = parse.GetValue(_optimizer)!,
+            Momentum = parse.GetValue(_momentum),
+            Beta1 = parse.GetValue(_beta1),
+            Beta2 = parse.GetValue(_beta2),
+            Rho = parse.GetValue(_rho),
+            WeightDecay = parse.GetValue(_weightDecay),
             ValidationSplit = parse.GetValue(_split),
             EarlyStop = parse.GetValue(_earlyStop),
             Seed = parse.GetValue(_seed),

@@ -20,15 +20,36 @@ internal sealed record CliOptions
 
     public int BatchSize { get; init; } = 32;
 
-    public double LearningRate { get; init; } = 1e-3;
+    /// <summary>The main job holds out more than a notebook's #!train (0.1): its validation curve drives early stopping and the sweep.</summary>
+    public const double DefaultValidationSplit = 0.15;
 
-    public string Optimizer { get; init; } = "adam";
+    /// <summary>The main job's seed (the README's numbers are for it).</summary>
+    public const ulong DefaultSeed = 1;
 
-    public ulong Seed { get; init; } = 1;
+    public double LearningRate { get; init; } = Hyperparameters.DefaultLearningRate;
+
+    public string Optimizer { get; init; } = Hyperparameters.DefaultOptimizer;
+
+    /// <summary>Optimizer settings; null keeps the defaults of <see cref="Hyperparameters"/>.</summary>
+    public double? Momentum { get; init; }
+
+    /// <summary>Adam's β₁, or null.</summary>
+    public double? Beta1 { get; init; }
+
+    /// <summary>Adam's β₂, or null.</summary>
+    public double? Beta2 { get; init; }
+
+    /// <summary>RMSProp's ρ, or null.</summary>
+    public double? Rho { get; init; }
+
+    /// <summary>Weight decay λ, or null.</summary>
+    public double? WeightDecay { get; init; }
+
+    public ulong Seed { get; init; } = DefaultSeed;
 
     public int Threads { get; init; } = DefaultThreads;
 
-    public double ValidationSplit { get; init; } = 0.15;
+    public double ValidationSplit { get; init; } = DefaultValidationSplit;
 
     public int? EarlyStop { get; init; }
 
@@ -51,7 +72,7 @@ internal sealed record CliOptions
     public IReadOnlyList<int> SweepBatchSizes { get; init; } = DefaultSweepBatchSizes;
 
     /// <summary>All cores, within what the trainer accepts.</summary>
-    public static int DefaultThreads => Math.Min(Environment.ProcessorCount, TrainingOptions.MaxThreads);
+    public static int DefaultThreads => TrainingOptions.DefaultThreads;
 
     /// <summary>Epochs per sweep trial, with its default filled in.</summary>
     public int SweepEpochsOrDefault => SweepEpochs ?? (Data == "digits" ? 5 : 2);

@@ -94,7 +94,7 @@ internal static class MainJob
             {
                 Epochs = options.Epochs,
                 BatchSize = options.BatchSize,
-                Optimizer = Optimizers.Create(options.Optimizer, options.LearningRate),
+                Optimizer = Optimizers.Create(options.Optimizer, options.LearningRate, options.WeightDecay, options.Momentum, options.Beta1, options.Beta2, options.Rho),
                 ValidationSplit = options.ValidationSplit,
                 Seed = options.Seed,
                 Threads = options.Threads,

@@ -1,21 +1,27 @@
 namespace Interactive.DlExt.Cli;
 
 /// <summary>The options of <c>dlext</c>, spelled once: the parser, the help, the error messages and the table of
-/// library parameter names all use these.</summary>
+/// library parameter names all use these. A training hyperparameter's option is its descriptor's
+/// (<see cref="Hyperparameters"/>), the same as the magics'.</summary>
 internal static class OptionNames
 {
     public const string Data = "--data";
     public const string DataDir = "--data-dir";
     public const string Model = "--model";
-    public const string Epochs = "--epochs";
-    public const string BatchSize = "--batch-size";
-    public const string LearningRate = "--lr";
-    public const string Optimizer = "--optimizer";
-    public const string ValidationSplit = "--val-split";
-    public const string EarlyStop = "--early-stop";
-    public const string Seed = "--seed";
-    public const string Threads = "--threads";
+    public static readonly string Epochs = Hyperparameters.Epochs.Option;
+    public static readonly string BatchSize = Hyperparameters.BatchSize.Option;
+    public static readonly string LearningRate = Hyperparameters.LearningRate.Option;
+    public static readonly string Optimizer = Hyperparameters.Optimizer.Option;
+    public static readonly string ValidationSplit = Hyperparameters.ValidationSplit.Option;
+    public static readonly string EarlyStop = Hyperparameters.EarlyStop.Option;
+    public static readonly string Seed = Hyperparameters.Seed.Option;
+    public static readonly string Threads = Hyperparameters.Threads.Option;
     public const string Report = "--report";
+    public static readonly string Momentum = Hyperparameters.Momentum.Option;
+    public static readonly string Beta1 = Hyperparameters.Beta1.Option;
+    public static readonly string Beta2 = Hyperparameters.Beta2.Option;
+    public static readonly string Rho = Hyperparameters.Rho.Option;
+    public static readonly string WeightDecay = Hyperparameters.WeightDecay.Option;
     public const string SweepStrategy = "--sweep-strategy";
     public const string SweepTrials = "--sweep-trials";
     public const string SweepEpochs = "--sweep-epochs";

@@ -25,16 +25,6 @@ internal static class OptionValues
             ? v
             : throw new DlExtArgumentException(option, text, "an integer ≥ 0");
 
-    public static double Positive(string option, string text) =>
-        TryNumber(text, out var v) && v > 0
-            ? v
-            : throw new DlExtArgumentException(option, text, "a number > 0 such as 0.001 or 1e-3");
-
-    public static double Fraction(string option, string text) =>
-        TryNumber(text, out var v) && v > 0 && v < 1
-            ? v
-            : throw new DlExtArgumentException(option, text, "a fraction between 0 and 1 (exclusive) such as 0.15");
-
     /// <summary>"MIN..MAX" with 0 &lt; MIN &lt; MAX, e.g. "1e-4..1e-2".</summary>
     public static (double Min, double Max) Range(string option, string text)
     {
@@ -60,6 +50,17 @@ internal static class OptionValues
 
         return values;
     }
+
+    /// <summary>A parser for the number <paramref name="h"/> takes, checked against its range.</summary>
+    public static Func<string, string, double> Number(Hyperparameter h) => (option, text) =>
+        TryNumber(text, out var v) ? h.Check(v, option) : throw new DlExtArgumentException(option, text, h.Accepted);
+
+    /// <summary>A parser for an optional number: the same checks, null when the option is absent.</summary>
+    public static Func<string, string, double?> OptionalNumber(Hyperparameter h) => (option, text) => Number(h)(option, text);
+
+    /// <summary>A parser for the integer <paramref name="h"/> takes, checked against its range.</summary>
+    public static Func<string, string, int?> Whole(Hyperparameter h) => (option, text) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? (int)h.Check(v, option) : throw new DlExtArgumentException(option, text, h.Accepted);
 
     public static string NotEmpty(string option, string text) =>
         string.IsNullOrWhiteSpace(text) ? throw new DlExtArgumentException(option, "\"\"", "a path such as out/report.html") : text;

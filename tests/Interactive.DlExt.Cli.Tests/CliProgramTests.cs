@@ -260,6 +260,37 @@ public sealed partial class CliProgramTests : IDisposable
         Assert.Contains("<title>dlext: mlp on digits (cancelled)</title>", await File.ReadAllTextAsync(report), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("rmsprop", "--momentum", "--momentum = 0.9 is not accepted: expected no value for rmsprop (only momentum and nesterov use momentum).")]
+    [InlineData("sgd", "--beta1", "--beta1 = 0.9 is not accepted: expected no value for sgd (only adam and adamw use beta1).")]
+    public async Task A_setting_the_optimizer_does_not_take_is_refused_as_in_the_notebook_before_training(string optimizer, string option, string message)
+    {
+        var report = Path.Combine(Path.GetTempPath(), $"dlext-{Guid.NewGuid():N}.html");
+
+        var run = await Run("--optimizer", optimizer, option, "0.9", "--epochs", "1", "--sweep-trials", "0", "--report", report);
+
+        Assert.Equal(ExitCodes.BadArguments, run.Code);
+        Assert.Equal(["dlext: " + message, "run 'dlext --help' for the options"], Lines(run.Error));
+        Assert.DoesNotContain("training", run.Output, StringComparison.Ordinal);
+        Assert.False(File.Exists(report));
+    }
+
+    [Fact]
+    public async Task Rmsprop_takes_its_decay_through_rho()
+    {
+        var report = Path.Combine(Path.GetTempPath(), $"dlext-{Guid.NewGuid():N}.html");
+        try
+        {
+            var run = await Run("--optimizer", "rmsprop", "--rho", "0.8", "--epochs", "1", "--threads", "1", "--sweep-trials", "0", "--report", report);
+
+            Assert.Equal(ExitCodes.Success, run.Code);
+        }
+        finally
+        {
+            File.Delete(report);
+        }
+    }
+
     private static Task<(int Code, string Output, string Error)> Run(params string[] args) => Run(CancellationToken.None, args);
 
     private static async Task<(int Code, string Output, string Error)> Run(CancellationToken cancellationToken, params string[] args)

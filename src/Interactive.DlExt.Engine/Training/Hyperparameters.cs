@@ -100,7 +100,7 @@ public static class Hyperparameters
     /// <summary>Early-stopping patience.</summary>
     public static Hyperparameter EarlyStop { get; } = new()
     {
-        Name = "early_stop", Option = "--early-stop", Kind = HyperparameterKind.WholeNumber,
+        Name = "early_stop", Aliases = ["patience"], Option = "--early-stop", Kind = HyperparameterKind.WholeNumber,
         Description = "Stop after this many epochs without validation improvement (restores the best weights).", Minimum = 1,
     };
 
@@ -144,6 +144,13 @@ public static class Hyperparameters
         Default = defaultValue, Minimum = 0, Maximum = 1, MaximumExclusive = true, UsedBy = usedBy,
     };
 
-    /// <summary>The hyperparameter called <paramref name="name"/> (or with that alias or option), or null.</summary>
-    public static Hyperparameter? Find(string name) => All.FirstOrDefault(h => h.IsCalled(name) || h.Option == name);
+    /// <summary>The hyperparameter called <paramref name="name"/>, or null: its name or an alias in snake case, spoken
+    /// ("batch size") or camel case ("batchSize", as the API's parameters), or its option ("--batch-size").</summary>
+    public static Hyperparameter? Find(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var snake = string.Concat(name.Trim().Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()))
+            .Replace(' ', '_');
+        return All.FirstOrDefault(h => h.IsCalled(snake) || h.Option == name);
+    }
 }
