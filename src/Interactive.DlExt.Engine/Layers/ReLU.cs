@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace Interactive.DlExt;
 
 /// <summary>
@@ -19,25 +17,10 @@ public sealed class ReLU : ElementwiseActivation
     public override string Describe() => "ReLU";
 
     /// <inheritdoc />
-    private protected override void Apply(ReadOnlySpan<float> x, Span<float> y)
-    {
-        var i = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            for (; i <= x.Length - Vector<float>.Count; i += Vector<float>.Count)
-            {
-                var v = new Vector<float>(x[i..]);
-                Vector.ConditionalSelect(Vector.LessThan(v, Vector<float>.Zero), Vector<float>.Zero, v).CopyTo(y[i..]);
-            }
-        }
-
-        for (; i < x.Length; i++)
-        {
-            y[i] = x[i] < 0f ? 0f : x[i];
-        }
-    }
+    private protected override void Apply(ReadOnlySpan<float> x, Span<float> y, SimdPath path)
+        => LaneLoop.Forward(default(ReluRule), path, x, y);
 
     /// <inheritdoc />
-    private protected override void Differentiate(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> g, Span<float> dx)
-        => Elementwise.ReluBackward(x, g, dx);
+    private protected override void Differentiate(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> g, Span<float> dx, SimdPath path)
+        => LaneLoop.Backward(default(ReluRule), path, x, y, g, dx);
 }

@@ -99,12 +99,13 @@ public static unsafe class Convolution
         if (biasGradient is not null)
         {
             var outputGradientCopy = outputGradient;
+            var path = Simd.Current;
             pool.For(geometry.OutChannels, channel =>
             {
                 var sum = biasGradient[biasOffset + channel];
                 for (var image = 0; image < geometry.Batch; image++)
                 {
-                    sum += Elementwise.Sum(outputGradientCopy.AsSpan((image * geometry.OutputLength) + (channel * pixels), pixels));
+                    sum += Elementwise.Sum(outputGradientCopy.AsSpan((image * geometry.OutputLength) + (channel * pixels), pixels), path);
                 }
 
                 biasGradient[biasOffset + channel] = sum;

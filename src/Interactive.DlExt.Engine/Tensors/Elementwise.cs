@@ -43,38 +43,11 @@ public static class Elementwise
     }
 
     /// <summary>dx = x &gt; 0 ? dy : 0, the gradient through a ReLU (x may be the ReLU's input or its output).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void ReluBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> dy, Span<float> dx)
-    {
-        SameLength(dy.Length, x.Length, nameof(dy));
-        SameLength(dx.Length, x.Length, nameof(dx));
-        var i = 0;
-        ref var xs = ref MemoryMarshal.GetReference(x);
-        ref var gs = ref MemoryMarshal.GetReference(dy);
-        ref var ds = ref MemoryMarshal.GetReference(dx);
-        var path = Simd.Current;
-        if (path == SimdPath.Vector512)
-        {
-            for (; i + 16 <= x.Length; i += 16)
-            {
-                var keep = Vector512.GreaterThan(Vector512.LoadUnsafe(ref xs, (nuint)i), Vector512<float>.Zero);
-                (Vector512.LoadUnsafe(ref gs, (nuint)i) & keep).StoreUnsafe(ref ds, (nuint)i);
-            }
-        }
-        else if (path == SimdPath.Vector256)
-        {
-            for (; i + 8 <= x.Length; i += 8)
-            {
-                var keep = Vector256.GreaterThan(Vector256.LoadUnsafe(ref xs, (nuint)i), Vector256<float>.Zero);
-                (Vector256.LoadUnsafe(ref gs, (nuint)i) & keep).StoreUnsafe(ref ds, (nuint)i);
-            }
-        }
+    public static void ReluBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> dy, Span<float> dx) => ReluBackward(x, dy, dx, Simd.Current);
 
-        for (; i < x.Length; i++)
-        {
-            dx[i] = x[i] > 0 ? dy[i] : 0;
-        }
-    }
+    /// <summary><see cref="ReluBackward(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float})"/> on <paramref name="path"/>.</summary>
+    internal static void ReluBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> dy, Span<float> dx, SimdPath path)
+        => LaneLoop.Backward(default(ReluRule), path, x, x, dy, dx);
 
     /// <summary>y = a + b.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -110,6 +83,20 @@ public static class Elementwise
 
     /// <summary>y += x.</summary>
     public static void AddInPlace(ReadOnlySpan<float> x, Span<float> y) => Add(x, y, y);
+
+    /// <summary>y += x on <paramref name="path"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void AddInPlace(ReadOnlySpan<float> x, Span<float> y, SimdPath path)
+    {
+        SameLength(y.Length, x.Length, nameof(y));
+        var i = path switch
+        {
+            SimdPath.Vector512 => AddInPlace<Lanes512>(x, y, 0),
+            SimdPath.Vector256 => AddInPlace<Lanes256>(x, y, 0),
+            _ => 0,
+        };
+        AddInPlace<Lane>(x, y, i);
+    }
 
     /// <summary>y = factor · x.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -203,12 +190,15 @@ public static class Elementwise
     /// <summary>Σ x in a fixed order: 16 interleaved partial sums (element i goes to partial i mod 16), combined
     /// pairwise (p[l] + p[l+8], then +4, +2, +1), then the last length mod 16 elements in order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static float Sum(ReadOnlySpan<float> x)
+    public static float Sum(ReadOnlySpan<float> x) => Sum(x, Simd.Current);
+
+    /// <summary><see cref="Sum(ReadOnlySpan{float})"/> on <paramref name="path"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static float Sum(ReadOnlySpan<float> x, SimdPath path)
     {
         Span<float> lanes = stackalloc float[16];
         var full = x.Length & ~15;
         ref var xs = ref MemoryMarshal.GetReference(x);
-        var path = Simd.Current;
         if (path == SimdPath.Vector512)
         {
             var acc = Vector512<float>.Zero;
@@ -267,6 +257,21 @@ public static class Elementwise
         {
             throw new DlExtArgumentException(parameter, $"{length} values", $"{expected} values, matching the other operands");
         }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int AddInPlace<T>(ReadOnlySpan<float> x, Span<float> y, int start)
+        where T : struct, ILanes<T>
+    {
+        ref var xs = ref MemoryMarshal.GetReference(x);
+        ref var ys = ref MemoryMarshal.GetReference(y);
+        var i = start;
+        for (; i + T.Count <= x.Length; i += T.Count)
+        {
+            (T.Load(ref xs, (nuint)i) + T.Load(ref ys, (nuint)i)).Store(ref ys, (nuint)i);
+        }
+
+        return i;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -12,7 +12,7 @@ internal static class LaneLoop
     /// <summary>y = f(x) for every element (<paramref name="y"/> may be <paramref name="x"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Forward<TRule>(TRule rule, SimdPath path, ReadOnlySpan<float> x, Span<float> y)
-        where TRule : struct, IActivationRule
+        where TRule : struct, IForwardRule
     {
         SameLength(y.Length, x.Length, nameof(y));
         var i = path switch
@@ -27,7 +27,7 @@ internal static class LaneLoop
     /// <summary>dx = g·f′(x) for every element.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Backward<TRule>(TRule rule, SimdPath path, ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> g, Span<float> dx)
-        where TRule : struct, IActivationRule
+        where TRule : struct, IBackwardRule
     {
         SameLength(y.Length, x.Length, nameof(y));
         SameLength(g.Length, x.Length, nameof(g));
@@ -53,7 +53,7 @@ internal static class LaneLoop
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Forward<T, TRule>(TRule rule, ReadOnlySpan<float> x, Span<float> y, int start)
         where T : struct, ILanes<T>
-        where TRule : struct, IActivationRule
+        where TRule : struct, IForwardRule
     {
         ref var x0 = ref MemoryMarshal.GetReference(x);
         ref var y0 = ref MemoryMarshal.GetReference(y);
@@ -69,7 +69,7 @@ internal static class LaneLoop
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Backward<T, TRule>(TRule rule, ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> g, Span<float> dx, int start)
         where T : struct, ILanes<T>
-        where TRule : struct, IActivationRule
+        where TRule : struct, IBackwardRule
     {
         ref var x0 = ref MemoryMarshal.GetReference(x);
         ref var y0 = ref MemoryMarshal.GetReference(y);
