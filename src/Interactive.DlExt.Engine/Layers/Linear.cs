@@ -152,7 +152,8 @@ public sealed class Linear : Layer
             ? activation
             : throw new DlExtArgumentException(nameof(activation), activation.ToString(), "Activation.None or Activation.Relu");
 
-    // The fused ReLU passes the gradient only where the output is positive (y = max(0, v) ⇒ dy/dv = [v > 0]);
+    // The fused ReLU passes the gradient only where the output is positive (y = max(0, v) ⇒ dy/dv = [v > 0]), and
+    // NaN where the output is NaN (ReluRule);
     // the bias gradient is db[j] += Σ_r g[r, j], rows added in order. Both in one pass over blocks of columns,
     // spread over the pool for large batches: each column's sum is still one thread's rows in order.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -2,7 +2,8 @@ namespace Interactive.DlExt;
 
 /// <summary>
 /// The rectified linear unit, element-wise: y = max(0, x), dy/dx = 1 where x &gt; 0, else 0.
-/// NaN inputs pass through as NaN so that a diverging run stays visible.
+/// NaN inputs pass through as NaN (and their gradient is NaN) so that a diverging run stays visible; the fused
+/// <see cref="Activation.Relu"/> of <see cref="Linear"/> follows the same rule.
 /// </summary>
 public sealed class ReLU : ElementwiseActivation
 {

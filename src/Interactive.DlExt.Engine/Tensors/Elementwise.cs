@@ -12,37 +12,11 @@ namespace Interactive.DlExt;
 /// </summary>
 public static class Elementwise
 {
-    /// <summary>y = max(x, 0) (0 for NaN).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Relu(ReadOnlySpan<float> x, Span<float> y)
-    {
-        SameLength(y.Length, x.Length, nameof(y));
-        var i = 0;
-        ref var xs = ref MemoryMarshal.GetReference(x);
-        ref var ys = ref MemoryMarshal.GetReference(y);
-        var path = Simd.Current;
-        if (path == SimdPath.Vector512)
-        {
-            for (; i + 16 <= x.Length; i += 16)
-            {
-                Vector512.LoadUnsafe(ref xs, (nuint)i).Max0().StoreUnsafe(ref ys, (nuint)i);
-            }
-        }
-        else if (path == SimdPath.Vector256)
-        {
-            for (; i + 8 <= x.Length; i += 8)
-            {
-                Avx.Max(Vector256.LoadUnsafe(ref xs, (nuint)i), Vector256<float>.Zero).StoreUnsafe(ref ys, (nuint)i);
-            }
-        }
+    /// <summary>y = x &lt; 0 ? 0 : x (NaN stays NaN; see <see cref="ReluRule"/>).</summary>
+    public static void Relu(ReadOnlySpan<float> x, Span<float> y) => LaneLoop.Forward(default(ReluRule), Simd.Current, x, y);
 
-        for (; i < x.Length; i++)
-        {
-            y[i] = x[i] > 0 ? x[i] : 0;
-        }
-    }
-
-    /// <summary>dx = x &gt; 0 ? dy : 0, the gradient through a ReLU (x may be the ReLU's input or its output).</summary>
+    /// <summary>dx = x &gt; 0 ? dy : 0, the gradient through a ReLU (x may be the ReLU's input or its output; NaN where
+    /// x is NaN).</summary>
     public static void ReluBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> dy, Span<float> dx) => ReluBackward(x, dy, dx, Simd.Current);
 
     /// <summary><see cref="ReluBackward(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float})"/> on <paramref name="path"/>.</summary>
@@ -273,7 +247,4 @@ public static class Elementwise
 
         return i;
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> Max0(this Vector512<float> v) => Avx512F.Max(v, Vector512<float>.Zero);
 }

@@ -81,4 +81,34 @@ public class ElementwiseTests
         var error = Assert.Throws<DlExtArgumentException>(() => Elementwise.Add(new float[3], new float[4], new float[3]));
         Assert.Contains("b = 4 values", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Relu_and_its_gradient_keep_NaN_on_every_path()
+    {
+        var x = Random(37, 5);
+        int[] nans = [0, 15, 16, 31, 36];
+        foreach (var i in nans)
+        {
+            x[i] = float.NaN;
+        }
+
+        var g = Random(37, 6);
+        foreach (var path in Paths())
+        {
+            var (y, dx) = With(path, () =>
+            {
+                var y = new float[37];
+                var dx = new float[37];
+                Elementwise.Relu(x, y);
+                Elementwise.ReluBackward(x, g, dx);
+                return (y, dx);
+            });
+            for (var i = 0; i < x.Length; i++)
+            {
+                var nan = nans.Contains(i);
+                Assert.True(nan == float.IsNaN(y[i]), $"{path}: y[{i}] = {y[i]}");
+                Assert.True(nan == float.IsNaN(dx[i]), $"{path}: dx[{i}] = {dx[i]}");
+            }
+        }
+    }
 }

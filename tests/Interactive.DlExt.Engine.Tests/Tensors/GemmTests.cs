@@ -164,4 +164,27 @@ public class GemmTests
 
         return c;
     }
+
+    [Fact]
+    public void The_fused_relu_keeps_NaN_on_every_path()
+    {
+        const int M = 3, N = 37, K = 5;
+        var a = Random(M * K, 7);
+        a[K] = float.NaN; // row 1 of A poisons row 1 of C
+        var b = Random(K * N, 8);
+        foreach (var path in Paths())
+        {
+            var c = new float[M * N];
+            With(path, () =>
+            {
+                Gemm.Multiply(ComputePool.Serial, false, false, M, N, K, a, 0, b, 0, c, 0, activation: Activation.Relu);
+                return 0;
+            });
+            for (var i = 0; i < c.Length; i++)
+            {
+                var nan = i / N == 1;
+                Assert.True(nan == float.IsNaN(c[i]), $"{path}: C[{i}] = {c[i]}");
+            }
+        }
+    }
 }
