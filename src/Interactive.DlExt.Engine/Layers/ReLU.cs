@@ -19,9 +19,9 @@ public sealed class ReLU : ElementwiseActivation
 
     /// <inheritdoc />
     private protected override void Apply(ReadOnlySpan<float> x, Span<float> y, SimdPath path)
-        => LaneLoop.Forward(default(ReluRule), path, x, y);
+        => Elementwise.Relu(x, y, path);
 
     /// <inheritdoc />
     private protected override void Differentiate(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> g, Span<float> dx, SimdPath path)
-        => LaneLoop.Backward(default(ReluRule), path, x, y, g, dx);
+        => Elementwise.ReluBackward(x, g, dx, path);
 }

@@ -7,7 +7,7 @@ namespace Interactive.DlExt;
 /// Images are independent in the forward and input-gradient passes, so those run one image per task.
 /// Every output value is one fixed-order reduction: results do not depend on threads or SIMD width.
 /// </summary>
-public static unsafe class Convolution
+internal static unsafe class Convolution
 {
     [ThreadStatic]
     private static float[]? _scratch;
