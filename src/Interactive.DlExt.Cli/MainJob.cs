@@ -66,13 +66,14 @@ internal static class MainJob
 
         // The benchmark CNN for 28×28 images; a smaller one for the 8×8 digits.
         var side = train.ItemShape[^1];
+        var channels = train.ItemShape[0];
         return side >= 28
             ? new Sequential(
-                new Conv2d(32, 3, padding: 1), new ReLU(), new MaxPool2d(2),
-                new Conv2d(64, 3, padding: 1), new ReLU(), new MaxPool2d(2),
+                new Conv2d(channels, 32, 3, padding: 1), new ReLU(), new MaxPool2d(2),
+                new Conv2d(32, 64, 3, padding: 1), new ReLU(), new MaxPool2d(2),
                 new Flatten(), new Linear(128), new ReLU(), new Linear(classes))
             : new Sequential(
-                new Conv2d(16, 3, padding: 1), new ReLU(), new MaxPool2d(2),
+                new Conv2d(channels, 16, 3, padding: 1), new ReLU(), new MaxPool2d(2),
                 new Flatten(), new Linear(64), new ReLU(), new Linear(classes));
     }
 

@@ -8,7 +8,6 @@ namespace Interactive.DlExt;
 /// </summary>
 public sealed class Conv2d : Layer
 {
-    private readonly int? _declaredInChannels;
     private Parameter? _weight;
     private Parameter? _bias;
     private Tensor? _output;
@@ -16,46 +15,41 @@ public sealed class Conv2d : Layer
     private float[] _columns = [];
     private ConvolutionGeometry _geometry;
 
-    /// <summary>Creates a convolution whose input channels come from the input shape.</summary>
-    /// <param name="outChannels">Filters (output channels).</param>
-    /// <param name="kernelSize">The square kernel's side.</param>
-    /// <param name="stride">Step between windows.</param>
-    /// <param name="padding">Zeros added on every side.</param>
-    public Conv2d(int outChannels, int kernelSize, int stride = 1, int padding = 0)
-        : this(null, outChannels, kernelSize, kernelSize, stride, padding)
+    /// <summary>Creates a convolution in PyTorch's argument order, <c>Conv2d(in, out, kernel)</c>: <c>new Conv2d(1, 32, 3)</c>
+    /// takes 1 channel to 32 with a 3×3 kernel. The input channels are checked when the model is built.</summary>
+    /// <param name="inChannels">Channels each input item must have, ≥ 1.</param>
+    /// <param name="outChannels">Filters (output channels), ≥ 1.</param>
+    /// <param name="kernelSize">The square kernel's side, ≥ 1.</param>
+    /// <param name="stride">Step between windows, ≥ 1. The default is 1.</param>
+    /// <param name="padding">Zeros added on every side, ≥ 0. The default is 0.</param>
+    public Conv2d(int inChannels, int outChannels, int kernelSize, int stride = 1, int padding = 0)
+        : this(inChannels, outChannels, kernelSize, kernelSize, stride, padding)
     {
     }
 
-    /// <summary>Creates a convolution with a rectangular kernel.</summary>
-    /// <param name="outChannels">Filters (output channels).</param>
-    /// <param name="kernel">The kernel's height and width.</param>
-    /// <param name="stride">Step between windows.</param>
-    /// <param name="padding">Zeros added on every side.</param>
-    public Conv2d(int outChannels, (int Height, int Width) kernel, int stride = 1, int padding = 0)
-        : this(null, outChannels, kernel.Height, kernel.Width, stride, padding)
+    /// <summary>Creates a convolution with a rectangular kernel, in PyTorch's argument order.</summary>
+    /// <param name="inChannels">Channels each input item must have, ≥ 1.</param>
+    /// <param name="outChannels">Filters (output channels), ≥ 1.</param>
+    /// <param name="kernel">The kernel's height and width, each ≥ 1.</param>
+    /// <param name="stride">Step between windows, ≥ 1. The default is 1.</param>
+    /// <param name="padding">Zeros added on every side, ≥ 0. The default is 0.</param>
+    public Conv2d(int inChannels, int outChannels, (int Height, int Width) kernel, int stride = 1, int padding = 0)
+        : this(inChannels, outChannels, kernel.Height, kernel.Width, stride, padding)
     {
     }
 
-    /// <summary>Creates a convolution that checks its input has <paramref name="inChannels"/> channels.</summary>
-    /// <param name="inChannels">Channels each input item must have.</param>
-    /// <param name="outChannels">Filters (output channels).</param>
-    /// <param name="kernelSize">The square kernel's side.</param>
-    /// <param name="stride">Step between windows.</param>
-    /// <param name="padding">Zeros added on every side.</param>
-    public Conv2d(int inChannels, int outChannels, int kernelSize, int stride, int padding)
-        : this(Guard.AtLeast(inChannels, 1, nameof(inChannels)), outChannels, kernelSize, kernelSize, stride, padding)
+    private Conv2d(int inChannels, int outChannels, int kernelHeight, int kernelWidth, int stride, int padding)
     {
-    }
-
-    private Conv2d(int? inChannels, int outChannels, int kernelHeight, int kernelWidth, int stride, int padding)
-    {
-        _declaredInChannels = inChannels;
+        InChannels = Guard.AtLeast(inChannels, 1, nameof(inChannels));
         OutChannels = Guard.AtLeast(outChannels, 1, nameof(outChannels));
         KernelHeight = Guard.AtLeast(kernelHeight, 1, "kernelSize");
         KernelWidth = Guard.AtLeast(kernelWidth, 1, "kernelSize");
         Stride = Guard.AtLeast(stride, 1, nameof(stride));
         Padding = Guard.AtLeast(padding, 0, nameof(padding));
     }
+
+    /// <summary>Input channels.</summary>
+    public int InChannels { get; }
 
     /// <summary>Output channels.</summary>
     public int OutChannels { get; }
@@ -73,12 +67,8 @@ public sealed class Conv2d : Layer
     public int Padding { get; }
 
     /// <inheritdoc />
-    public override string Describe()
-    {
-        var inChannels = IsBuilt ? InputShape[0].ToString(CultureInfo.InvariantCulture)
-            : _declaredInChannels?.ToString(CultureInfo.InvariantCulture) ?? "?";
-        return $"Conv2d({inChannels} → {OutChannels}, {KernelHeight}×{KernelWidth}, stride {Stride}, pad {Padding})";
-    }
+    public override string Describe() => string.Create(CultureInfo.InvariantCulture,
+        $"Conv2d({InChannels} → {OutChannels}, {KernelHeight}×{KernelWidth}, stride {Stride}, pad {Padding})");
 
     /// <inheritdoc />
     public override Tensor Forward(Tensor input, LayerContext context)
@@ -135,9 +125,10 @@ public sealed class Conv2d : Layer
             throw ShapeError(inputShape, "an item shape [channels, height, width]");
         }
 
-        if (_declaredInChannels is { } declared && declared != inputShape[0])
+        if (inputShape[0] != InChannels)
         {
-            throw ShapeError(inputShape, $"{declared} input channels");
+            throw new DlExtArgumentException("inChannels", string.Create(CultureInfo.InvariantCulture,
+                $"Layer '{Name}' ({Describe()}) was declared with inChannels = {InChannels}, but its input has {inputShape[0]} channels (item shape {Tensor.Describe(inputShape)}): pass {inputShape[0]} as the first argument, new Conv2d({inputShape[0]}, {OutChannels}, …)."));
         }
 
         var geometry = new ConvolutionGeometry(0, inputShape[0], inputShape[1], inputShape[2], OutChannels, KernelHeight, KernelWidth, Stride, Padding);

@@ -37,9 +37,10 @@ public abstract class ElementwiseActivation : Layer
     /// <inheritdoc />
     protected sealed override int[] OnBuild(int[] inputShape) => (int[])inputShape.Clone();
 
-    /// <summary>y = f(x) for one chunk of elements.</summary>
-    private protected abstract void Apply(ReadOnlySpan<float> x, Span<float> y);
+    /// <summary>y = f(x) for one chunk of elements, on <paramref name="path"/> (usually <see cref="LaneLoop.Forward{TRule}"/>
+    /// with the layer's <see cref="IForwardRule"/>).</summary>
+    private protected abstract void Apply(ReadOnlySpan<float> x, Span<float> y, SimdPath path);
 
-    /// <summary>dx = g·f′(x) for one chunk, given x, y = f(x) and the output gradient g.</summary>
-    private protected abstract void Differentiate(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> g, Span<float> dx);
+    /// <summary>dx = g·f′(x) for one chunk, given x, y = f(x) and the output gradient g, on <paramref name="path"/>.</summary>
+    private protected abstract void Differentiate(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> g, Span<float> dx, SimdPath path);
 }

@@ -1,10 +1,10 @@
 namespace Interactive.DlExt;
 
-/// <summary>Computes y = f(x) over a whole batch into a reused output buffer.</summary>
-internal delegate void ElementwiseForward(ReadOnlySpan<float> input, Span<float> output);
+/// <summary>Computes y = f(x) for one chunk, on <c>path</c>.</summary>
+internal delegate void ElementwiseForward(ReadOnlySpan<float> input, Span<float> output, SimdPath path);
 
-/// <summary>Computes dx from x, y = f(x) and dy over a whole batch.</summary>
-internal delegate void ElementwiseBackward(ReadOnlySpan<float> input, ReadOnlySpan<float> output, ReadOnlySpan<float> outputGradient, Span<float> inputGradient);
+/// <summary>Computes dx from x, y = f(x) and dy for one chunk, on <c>path</c>.</summary>
+internal delegate void ElementwiseBackward(ReadOnlySpan<float> input, ReadOnlySpan<float> output, ReadOnlySpan<float> outputGradient, Span<float> inputGradient, SimdPath path);
 
 /// <summary>
 /// The shared machinery of element-wise layers (activations, dropout): output and gradient buffers reused
@@ -49,8 +49,9 @@ internal sealed class ElementwiseMap
     {
         var output = _spares.Fit(ref _output, input);
         _input = input;
+        var path = Simd.Current; // read on the calling thread, where a test may have forced it
         ForChunks(pool, input.Length, (start, count) =>
-            kernel(input.Data.AsSpan(start, count), output.Data.AsSpan(start, count)));
+            kernel(input.Data.AsSpan(start, count), output.Data.AsSpan(start, count), path));
         return output;
     }
 
@@ -67,11 +68,13 @@ internal sealed class ElementwiseMap
         }
 
         var inputGradient = _spares.Fit(ref _inputGradient, input);
+        var path = Simd.Current;
         ForChunks(pool, input.Length, (start, count) => kernel(
             input.Data.AsSpan(start, count),
             output.Data.AsSpan(start, count),
             outputGradient.Data.AsSpan(start, count),
-            inputGradient.Data.AsSpan(start, count)));
+            inputGradient.Data.AsSpan(start, count),
+            path));
         return inputGradient;
     }
 

@@ -55,8 +55,9 @@ public sealed class GELU : ElementwiseActivation
     /// <summary>The standard normal CDF Φ(x) = ½·erfc(−x/√2), accurate in relative terms in the left tail.</summary>
     internal static double NormalCdf(double x) => 0.5 * Erfc(-x * InverseSqrt2);
 
+    // Scalar in double on every path: no vector erf/tanh rounds like Math.Exp and Math.Tanh.
     /// <inheritdoc />
-    private protected override void Apply(ReadOnlySpan<float> x, Span<float> y)
+    private protected override void Apply(ReadOnlySpan<float> x, Span<float> y, SimdPath path)
     {
         if (UsesTanhApproximation)
         {
@@ -69,7 +70,7 @@ public sealed class GELU : ElementwiseActivation
     }
 
     /// <inheritdoc />
-    private protected override void Differentiate(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> g, Span<float> dx)
+    private protected override void Differentiate(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> g, Span<float> dx, SimdPath path)
     {
         if (UsesTanhApproximation)
         {

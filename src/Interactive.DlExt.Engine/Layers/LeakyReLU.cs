@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Numerics;
 
 namespace Interactive.DlExt;
 
@@ -27,43 +26,20 @@ public sealed class LeakyReLU : ElementwiseActivation
     public override string Describe() => $"LeakyReLU({Slope.ToString("G6", CultureInfo.InvariantCulture)})";
 
     /// <inheritdoc />
-    private protected override void Apply(ReadOnlySpan<float> x, Span<float> y)
-    {
-        var i = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            var slope = new Vector<float>(_slope);
-            for (; i <= x.Length - Vector<float>.Count; i += Vector<float>.Count)
-            {
-                var v = new Vector<float>(x[i..]);
-                Vector.ConditionalSelect(Vector.GreaterThan(v, Vector<float>.Zero), v, v * slope).CopyTo(y[i..]);
-            }
-        }
-
-        for (; i < x.Length; i++)
-        {
-            y[i] = x[i] > 0f ? x[i] : x[i] * _slope;
-        }
-    }
+    private protected override void Apply(ReadOnlySpan<float> x, Span<float> y, SimdPath path)
+        => LaneLoop.Forward(new Rule(_slope), path, x, y);
 
     /// <inheritdoc />
-    private protected override void Differentiate(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> g, Span<float> dx)
-    {
-        var i = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            var slope = new Vector<float>(_slope);
-            for (; i <= x.Length - Vector<float>.Count; i += Vector<float>.Count)
-            {
-                var gv = new Vector<float>(g[i..]);
-                var positive = Vector.GreaterThan(new Vector<float>(x[i..]), Vector<float>.Zero);
-                Vector.ConditionalSelect(positive, gv, gv * slope).CopyTo(dx[i..]);
-            }
-        }
+    private protected override void Differentiate(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> g, Span<float> dx, SimdPath path)
+        => LaneLoop.Backward(new Rule(_slope), path, x, y, g, dx);
 
-        for (; i < x.Length; i++)
-        {
-            dx[i] = x[i] > 0f ? g[i] : g[i] * _slope;
-        }
+    /// <summary>y = x &gt; 0 ? x : slope·x;  dx = x &gt; 0 ? g : slope·g.</summary>
+    private readonly struct Rule(float slope) : IForwardRule, IBackwardRule
+    {
+        public T Forward<T>(T x)
+            where T : struct, ILanes<T> => T.WherePositive(x, x, x * T.Create(slope));
+
+        public T Backward<T>(T x, T y, T g)
+            where T : struct, ILanes<T> => T.WherePositive(x, g, g * T.Create(slope));
     }
 }

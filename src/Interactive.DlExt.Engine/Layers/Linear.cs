@@ -152,7 +152,8 @@ public sealed class Linear : Layer
             ? activation
             : throw new DlExtArgumentException(nameof(activation), activation.ToString(), "Activation.None or Activation.Relu");
 
-    // The fused ReLU passes the gradient only where the output is positive (y = max(0, v) ⇒ dy/dv = [v > 0]);
+    // The fused ReLU passes the gradient only where the output is positive (y = max(0, v) ⇒ dy/dv = [v > 0]), and
+    // NaN where the output is NaN (ReluRule);
     // the bias gradient is db[j] += Σ_r g[r, j], rows added in order. Both in one pass over blocks of columns,
     // spread over the pool for large batches: each column's sum is still one thread's rows in order.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -168,7 +169,8 @@ public sealed class Linear : Layer
         var blocks = (long)batch * OutFeatures >= ParallelElements && pool.Threads > 1
             ? Math.Min(4 * pool.Threads, (OutFeatures + ColumnBlock - 1) / ColumnBlock)
             : 1;
-        var body = new ColumnBlockTask(outputGradient.Data, output.Data, masked.Data, _columnSums, batch, OutFeatures, blocks, relu);
+        var path = Simd.Current;
+        var body = new ColumnBlockTask(outputGradient.Data, output.Data, masked.Data, _columnSums, batch, OutFeatures, blocks, relu, path);
         if (blocks == 1)
         {
             body.Run(0);
@@ -180,11 +182,11 @@ public sealed class Linear : Layer
 
         var b = Bias;
         b.PrepareGradientForAccumulation();
-        Elementwise.AddInPlace(_columnSums, b.GradientBuffer.AsSpan(b.Offset, OutFeatures));
+        Elementwise.AddInPlace(_columnSums, b.GradientBuffer.AsSpan(b.Offset, OutFeatures), path);
         return masked;
     }
 
-    private readonly struct ColumnBlockTask(float[] gradient, float[] output, float[] masked, float[] sums, int rows, int columns, int blocks, bool relu)
+    private readonly struct ColumnBlockTask(float[] gradient, float[] output, float[] masked, float[] sums, int rows, int columns, int blocks, bool relu, SimdPath path)
         : IComputeBody
     {
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -204,12 +206,12 @@ public sealed class Linear : Layer
                 if (relu)
                 {
                     var m = masked.AsSpan(at, width);
-                    Elementwise.ReluBackward(output.AsSpan(at, width), g, m);
-                    Elementwise.AddInPlace(m, s);
+                    Elementwise.ReluBackward(output.AsSpan(at, width), g, m, path);
+                    Elementwise.AddInPlace(m, s, path);
                 }
                 else
                 {
-                    Elementwise.AddInPlace(g, s);
+                    Elementwise.AddInPlace(g, s, path);
                 }
             }
         }

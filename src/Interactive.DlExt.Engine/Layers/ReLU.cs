@@ -1,10 +1,9 @@
-using System.Numerics;
-
 namespace Interactive.DlExt;
 
 /// <summary>
 /// The rectified linear unit, element-wise: y = max(0, x), dy/dx = 1 where x &gt; 0, else 0.
-/// NaN inputs pass through as NaN so that a diverging run stays visible.
+/// NaN inputs pass through as NaN (and their gradient is NaN) so that a diverging run stays visible; the fused
+/// <see cref="Activation.Relu"/> of <see cref="Linear"/> follows the same rule.
 /// </summary>
 public sealed class ReLU : ElementwiseActivation
 {
@@ -19,25 +18,10 @@ public sealed class ReLU : ElementwiseActivation
     public override string Describe() => "ReLU";
 
     /// <inheritdoc />
-    private protected override void Apply(ReadOnlySpan<float> x, Span<float> y)
-    {
-        var i = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            for (; i <= x.Length - Vector<float>.Count; i += Vector<float>.Count)
-            {
-                var v = new Vector<float>(x[i..]);
-                Vector.ConditionalSelect(Vector.LessThan(v, Vector<float>.Zero), Vector<float>.Zero, v).CopyTo(y[i..]);
-            }
-        }
-
-        for (; i < x.Length; i++)
-        {
-            y[i] = x[i] < 0f ? 0f : x[i];
-        }
-    }
+    private protected override void Apply(ReadOnlySpan<float> x, Span<float> y, SimdPath path)
+        => Elementwise.Relu(x, y, path);
 
     /// <inheritdoc />
-    private protected override void Differentiate(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> g, Span<float> dx)
-        => Elementwise.ReluBackward(x, g, dx);
+    private protected override void Differentiate(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> g, Span<float> dx, SimdPath path)
+        => Elementwise.ReluBackward(x, g, dx, path);
 }

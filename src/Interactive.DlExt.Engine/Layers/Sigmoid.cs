@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace Interactive.DlExt;
 
 /// <summary>
@@ -20,7 +18,7 @@ public sealed class Sigmoid : ElementwiseActivation
     // Scalar on purpose: a vector exp would round differently from MathF.Exp on the tail elements,
     // and results must not depend on the SIMD width. e^(−x) overflowing to ∞ gives exactly 0.
     /// <inheritdoc />
-    private protected override void Apply(ReadOnlySpan<float> x, Span<float> y)
+    private protected override void Apply(ReadOnlySpan<float> x, Span<float> y, SimdPath path)
     {
         for (var i = 0; i < x.Length; i++)
         {
@@ -29,21 +27,13 @@ public sealed class Sigmoid : ElementwiseActivation
     }
 
     /// <inheritdoc />
-    private protected override void Differentiate(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> g, Span<float> dx)
-    {
-        var i = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            for (; i <= y.Length - Vector<float>.Count; i += Vector<float>.Count)
-            {
-                var yv = new Vector<float>(y[i..]);
-                (new Vector<float>(g[i..]) * (yv * (Vector<float>.One - yv))).CopyTo(dx[i..]);
-            }
-        }
+    private protected override void Differentiate(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> g, Span<float> dx, SimdPath path)
+        => LaneLoop.Backward(default(Derivative), path, x, y, g, dx);
 
-        for (; i < y.Length; i++)
-        {
-            dx[i] = g[i] * (y[i] * (1f - y[i]));
-        }
+    /// <summary>dx = g·y(1 − y) (the forward pass is the scalar loop above on every path).</summary>
+    private readonly struct Derivative : IBackwardRule
+    {
+        public T Backward<T>(T x, T y, T g)
+            where T : struct, ILanes<T> => g * (y * (T.Create(1f) - y));
     }
 }

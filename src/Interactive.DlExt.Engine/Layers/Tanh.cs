@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace Interactive.DlExt;
 
 /// <summary>
@@ -19,7 +17,7 @@ public sealed class Tanh : ElementwiseActivation
 
     // Scalar on purpose (see Sigmoid): the same rounding for every element whatever the SIMD width.
     /// <inheritdoc />
-    private protected override void Apply(ReadOnlySpan<float> x, Span<float> y)
+    private protected override void Apply(ReadOnlySpan<float> x, Span<float> y, SimdPath path)
     {
         for (var i = 0; i < x.Length; i++)
         {
@@ -28,21 +26,13 @@ public sealed class Tanh : ElementwiseActivation
     }
 
     /// <inheritdoc />
-    private protected override void Differentiate(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> g, Span<float> dx)
-    {
-        var i = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            for (; i <= y.Length - Vector<float>.Count; i += Vector<float>.Count)
-            {
-                var yv = new Vector<float>(y[i..]);
-                (new Vector<float>(g[i..]) * (Vector<float>.One - (yv * yv))).CopyTo(dx[i..]);
-            }
-        }
+    private protected override void Differentiate(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> g, Span<float> dx, SimdPath path)
+        => LaneLoop.Backward(default(Derivative), path, x, y, g, dx);
 
-        for (; i < y.Length; i++)
-        {
-            dx[i] = g[i] * (1f - (y[i] * y[i]));
-        }
+    /// <summary>dx = g·(1 − y²) (the forward pass is the scalar loop above on every path).</summary>
+    private readonly struct Derivative : IBackwardRule
+    {
+        public T Backward<T>(T x, T y, T g)
+            where T : struct, ILanes<T> => g * (T.Create(1f) - (y * y));
     }
 }

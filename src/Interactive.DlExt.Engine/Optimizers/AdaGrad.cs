@@ -1,6 +1,3 @@
-using System.Numerics;
-using System.Runtime.CompilerServices;
-
 namespace Interactive.DlExt;
 
 /// <summary>
@@ -16,17 +13,15 @@ namespace Interactive.DlExt;
 /// </summary>
 public sealed class AdaGrad : Optimizer
 {
-    private float[]? _sumOfSquares;
-
     /// <summary>Creates the optimizer.</summary>
     /// <param name="learningRate">η, &gt; 0. The default is 0.01.</param>
     /// <param name="epsilon">ε, &gt; 0, added to √G. The default is 1e-10.</param>
     /// <param name="weightDecay">λ, ≥ 0 (coupled: g ← g + λθ). The default is 0.</param>
     public AdaGrad(double learningRate = 0.01, double epsilon = 1e-10, double weightDecay = 0)
-        : base(learningRate)
+        : base(learningRate, weightDecay, stateBuffers: 1)
     {
         Epsilon = Guard.Positive(epsilon, nameof(epsilon));
-        WeightDecay = Guard.NonNegative(weightDecay, "weight decay");
+        WeightDecay = weightDecay;
     }
 
     /// <summary>ε, added to √G to avoid dividing by zero.</summary>
@@ -42,50 +37,19 @@ public sealed class AdaGrad : Optimizer
     public override string Formula => "G ← G + g²;  θ ← θ − η·g / (√G + ε)   (g includes λθ)";
 
     /// <inheritdoc />
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public override void Step(ParameterStore parameters, double learningRate, ComputePool pool)
-    {
-        FusedPass.Check(parameters, learningRate, pool);
-        var sumOfSquares = TrainableState(ref _sumOfSquares, parameters);
-        var eta = (float)learningRate;
-        var epsilon = (float)Epsilon;
-        var lambda = (float)WeightDecay;
-        FusedPass.Run(parameters, learningRate, pool, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (theta, gradient, offset) =>
-            Update(theta, gradient, sumOfSquares.AsSpan(offset, theta.Length), eta, epsilon, lambda));
-        StepCount++;
-    }
+    private protected override void Update(OptimizerChunk chunk) =>
+        chunk.Apply(new Rule((float)chunk.LearningRate, (float)Epsilon, (float)WeightDecay));
 
-    /// <inheritdoc />
-    protected internal override bool ClearsGradients => true;
-
-    /// <inheritdoc />
-    public override void Reset()
+    private readonly struct Rule(float eta, float epsilon, float lambda) : IParameterRule
     {
-        _sumOfSquares = null;
-        StepCount = 0;
-    }
+        public static int States => 1;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Update(Span<float> theta, ReadOnlySpan<float> gradient, Span<float> sumOfSquares, float eta, float epsilon, float lambda)
-    {
-        var i = 0;
-        if (Vector.IsHardwareAccelerated)
+        public void Update<T>(ref T theta, T gradient, ref T sumOfSquares, ref T second)
+            where T : struct, ILanes<T>
         {
-            for (; i <= theta.Length - Vector<float>.Count; i += Vector<float>.Count)
-            {
-                var t = new Vector<float>(theta[i..]);
-                var g = new Vector<float>(gradient[i..]) + (lambda * t);
-                var G = new Vector<float>(sumOfSquares[i..]) + (g * g);
-                G.CopyTo(sumOfSquares[i..]);
-                (t - (eta * g / (Vector.SquareRoot(G) + new Vector<float>(epsilon)))).CopyTo(theta[i..]);
-            }
-        }
-
-        for (; i < theta.Length; i++)
-        {
-            var g = gradient[i] + (lambda * theta[i]);
-            sumOfSquares[i] += g * g;
-            theta[i] -= eta * g / (MathF.Sqrt(sumOfSquares[i]) + epsilon);
+            var g = gradient + (T.Create(lambda) * theta);
+            sumOfSquares += g * g;
+            theta -= T.Create(eta) * g / (T.Sqrt(sumOfSquares) + T.Create(epsilon));
         }
     }
 }

@@ -1,6 +1,3 @@
-using System.Numerics;
-using System.Runtime.CompilerServices;
-
 namespace Interactive.DlExt;
 
 /// <summary>
@@ -17,19 +14,17 @@ namespace Interactive.DlExt;
 /// </summary>
 public sealed class Momentum : Optimizer
 {
-    private float[]? _velocity;
-
     /// <summary>Creates the optimizer.</summary>
     /// <param name="learningRate">η, &gt; 0.</param>
     /// <param name="beta">β (exponential-average form) or μ (classical form), in [0, 1). The default is 0.9.</param>
     /// <param name="form">Which rule to use. The default is <see cref="MomentumForm.ExponentialAverage"/>.</param>
     /// <param name="weightDecay">λ, ≥ 0 (coupled: g ← g + λθ). The default is 0.</param>
     public Momentum(double learningRate, double beta = 0.9, MomentumForm form = MomentumForm.ExponentialAverage, double weightDecay = 0)
-        : base(learningRate)
+        : base(learningRate, weightDecay, stateBuffers: 1)
     {
-        Beta = FusedPass.Beta(beta, nameof(beta));
+        Beta = CheckBeta(beta, nameof(beta));
         Form = Enum.IsDefined(form) ? form : throw new DlExtArgumentException(nameof(form), form.ToString(), "ExponentialAverage or Classical");
-        WeightDecay = Guard.NonNegative(weightDecay, "weight decay");
+        WeightDecay = weightDecay;
     }
 
     /// <summary>β in the exponential-average form, μ in the classical form.</summary>
@@ -50,86 +45,42 @@ public sealed class Momentum : Optimizer
         : "v ← βv + (1−β)g;  θ ← θ − ηv   (exponential-average form, g includes λθ)";
 
     /// <inheritdoc />
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public override void Step(ParameterStore parameters, double learningRate, ComputePool pool)
+    private protected override void Update(OptimizerChunk chunk)
     {
-        FusedPass.Check(parameters, learningRate, pool);
-        var velocity = TrainableState(ref _velocity, parameters);
-        var eta = (float)learningRate;
-        var beta = (float)Beta;
-        var oneMinusBeta = (float)(1 - Beta);
-        var lambda = (float)WeightDecay;
+        var eta = (float)chunk.LearningRate;
         if (Form == MomentumForm.Classical)
         {
-            FusedPass.Run(parameters, learningRate, pool, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (theta, gradient, offset) =>
-                UpdateClassical(theta, gradient, velocity.AsSpan(offset, theta.Length), eta, beta, lambda));
+            chunk.Apply(new ClassicalRule(eta, (float)Beta, (float)WeightDecay));
         }
         else
         {
-            FusedPass.Run(parameters, learningRate, pool, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (theta, gradient, offset) =>
-                UpdateExponentialAverage(theta, gradient, velocity.AsSpan(offset, theta.Length), eta, beta, oneMinusBeta, lambda));
-        }
-
-        StepCount++;
-    }
-
-    /// <inheritdoc />
-    protected internal override bool ClearsGradients => true;
-
-    /// <inheritdoc />
-    public override void Reset()
-    {
-        _velocity = null;
-        StepCount = 0;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void UpdateExponentialAverage(Span<float> theta, ReadOnlySpan<float> gradient, Span<float> velocity,
-        float eta, float beta, float oneMinusBeta, float lambda)
-    {
-        var i = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            for (; i <= theta.Length - Vector<float>.Count; i += Vector<float>.Count)
-            {
-                var t = new Vector<float>(theta[i..]);
-                var g = new Vector<float>(gradient[i..]) + (lambda * t);
-                var v = (beta * new Vector<float>(velocity[i..])) + (oneMinusBeta * g);
-                v.CopyTo(velocity[i..]);
-                (t - (eta * v)).CopyTo(theta[i..]);
-            }
-        }
-
-        for (; i < theta.Length; i++)
-        {
-            var g = gradient[i] + (lambda * theta[i]);
-            velocity[i] = (beta * velocity[i]) + (oneMinusBeta * g);
-            theta[i] -= eta * velocity[i];
+            chunk.Apply(new ExponentialAverageRule(eta, (float)Beta, (float)(1 - Beta), (float)WeightDecay));
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void UpdateClassical(Span<float> theta, ReadOnlySpan<float> gradient, Span<float> velocity,
-        float eta, float mu, float lambda)
+    private readonly struct ExponentialAverageRule(float eta, float beta, float oneMinusBeta, float lambda) : IParameterRule
     {
-        var i = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            for (; i <= theta.Length - Vector<float>.Count; i += Vector<float>.Count)
-            {
-                var t = new Vector<float>(theta[i..]);
-                var g = new Vector<float>(gradient[i..]) + (lambda * t);
-                var v = (mu * new Vector<float>(velocity[i..])) + g;
-                v.CopyTo(velocity[i..]);
-                (t - (eta * v)).CopyTo(theta[i..]);
-            }
-        }
+        public static int States => 1;
 
-        for (; i < theta.Length; i++)
+        public void Update<T>(ref T theta, T gradient, ref T velocity, ref T second)
+            where T : struct, ILanes<T>
         {
-            var g = gradient[i] + (lambda * theta[i]);
-            velocity[i] = (mu * velocity[i]) + g;
-            theta[i] -= eta * velocity[i];
+            var g = gradient + (T.Create(lambda) * theta);
+            velocity = (T.Create(beta) * velocity) + (T.Create(oneMinusBeta) * g);
+            theta -= T.Create(eta) * velocity;
+        }
+    }
+
+    private readonly struct ClassicalRule(float eta, float mu, float lambda) : IParameterRule
+    {
+        public static int States => 1;
+
+        public void Update<T>(ref T theta, T gradient, ref T velocity, ref T second)
+            where T : struct, ILanes<T>
+        {
+            var g = gradient + (T.Create(lambda) * theta);
+            velocity = (T.Create(mu) * velocity) + g;
+            theta -= T.Create(eta) * velocity;
         }
     }
 }

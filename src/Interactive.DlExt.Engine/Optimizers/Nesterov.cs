@@ -1,6 +1,3 @@
-using System.Numerics;
-using System.Runtime.CompilerServices;
-
 namespace Interactive.DlExt;
 
 /// <summary>
@@ -15,17 +12,15 @@ namespace Interactive.DlExt;
 /// </summary>
 public sealed class Nesterov : Optimizer
 {
-    private float[]? _velocity;
-
     /// <summary>Creates the optimizer.</summary>
     /// <param name="learningRate">η, &gt; 0.</param>
     /// <param name="momentum">μ, in [0, 1). The default is 0.9.</param>
     /// <param name="weightDecay">λ, ≥ 0 (coupled: g ← g + λθ). The default is 0.</param>
     public Nesterov(double learningRate, double momentum = 0.9, double weightDecay = 0)
-        : base(learningRate)
+        : base(learningRate, weightDecay, stateBuffers: 1)
     {
-        Momentum = FusedPass.Beta(momentum, nameof(momentum));
-        WeightDecay = Guard.NonNegative(weightDecay, "weight decay");
+        Momentum = CheckBeta(momentum, nameof(momentum));
+        WeightDecay = weightDecay;
     }
 
     /// <summary>μ, the momentum coefficient.</summary>
@@ -41,50 +36,19 @@ public sealed class Nesterov : Optimizer
     public override string Formula => "v ← μv + g;  θ ← θ − η(g + μv)   (g includes λθ)";
 
     /// <inheritdoc />
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public override void Step(ParameterStore parameters, double learningRate, ComputePool pool)
-    {
-        FusedPass.Check(parameters, learningRate, pool);
-        var velocity = TrainableState(ref _velocity, parameters);
-        var eta = (float)learningRate;
-        var mu = (float)Momentum;
-        var lambda = (float)WeightDecay;
-        FusedPass.Run(parameters, learningRate, pool, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (theta, gradient, offset) =>
-            Update(theta, gradient, velocity.AsSpan(offset, theta.Length), eta, mu, lambda));
-        StepCount++;
-    }
+    private protected override void Update(OptimizerChunk chunk) =>
+        chunk.Apply(new Rule((float)chunk.LearningRate, (float)Momentum, (float)WeightDecay));
 
-    /// <inheritdoc />
-    protected internal override bool ClearsGradients => true;
-
-    /// <inheritdoc />
-    public override void Reset()
+    private readonly struct Rule(float eta, float mu, float lambda) : IParameterRule
     {
-        _velocity = null;
-        StepCount = 0;
-    }
+        public static int States => 1;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Update(Span<float> theta, ReadOnlySpan<float> gradient, Span<float> velocity, float eta, float mu, float lambda)
-    {
-        var i = 0;
-        if (Vector.IsHardwareAccelerated)
+        public void Update<T>(ref T theta, T gradient, ref T velocity, ref T second)
+            where T : struct, ILanes<T>
         {
-            for (; i <= theta.Length - Vector<float>.Count; i += Vector<float>.Count)
-            {
-                var t = new Vector<float>(theta[i..]);
-                var g = new Vector<float>(gradient[i..]) + (lambda * t);
-                var v = (mu * new Vector<float>(velocity[i..])) + g;
-                v.CopyTo(velocity[i..]);
-                (t - (eta * (g + (mu * v)))).CopyTo(theta[i..]);
-            }
-        }
-
-        for (; i < theta.Length; i++)
-        {
-            var g = gradient[i] + (lambda * theta[i]);
-            velocity[i] = (mu * velocity[i]) + g;
-            theta[i] -= eta * (g + (mu * velocity[i]));
+            var g = gradient + (T.Create(lambda) * theta);
+            velocity = (T.Create(mu) * velocity) + g;
+            theta -= T.Create(eta) * (g + (T.Create(mu) * velocity));
         }
     }
 }

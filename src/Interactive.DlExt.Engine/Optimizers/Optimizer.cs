@@ -1,17 +1,35 @@
+using System.Runtime.CompilerServices;
+
 namespace Interactive.DlExt;
 
 /// <summary>
-/// Updates a model's parameters from their gradients. Every optimizer runs as one fused pass over the
-/// model's flat <see cref="ParameterStore.Values"/> buffer, split into fixed chunks across threads; each
-/// element is updated independently, so results do not depend on the thread count.
+/// Updates a model's parameters from their gradients. Every optimizer runs as one fused pass over the model's
+/// flat <see cref="ParameterStore.Values"/> buffer: this class checks the step's arguments, keeps the optimizer's
+/// per-parameter state, cuts the buffer into fixed <see cref="ChunkLength"/>-element chunks (independent of the
+/// thread count) that the optimizer updates with its rule on the current SIMD path, and then clears the gradients.
+/// Each element is updated independently, so results do not depend on the thread count or the SIMD width.
+/// Only this library's optimizers derive from it.
 /// </summary>
 [TypeFormatterSource(TypeFormatterSourceAttribute.DlExtSource)]
 public abstract class Optimizer
 {
-    /// <summary>Creates an optimizer with a base learning rate η.</summary>
-    protected Optimizer(double learningRate)
+    /// <summary>Elements per chunk: 64 KiB of floats per buffer, big enough to amortise scheduling, small
+    /// enough to balance a few million parameters over the threads.</summary>
+    internal const int ChunkLength = 16 * 1024;
+
+    private readonly int _stateBuffers;
+    private float[][] _state = [];
+    private int _length = -1;
+
+    /// <summary>Checks the hyperparameters every optimizer has.</summary>
+    /// <param name="learningRate">η, &gt; 0.</param>
+    /// <param name="weightDecay">λ, ≥ 0.</param>
+    /// <param name="stateBuffers">How many per-parameter state values the optimizer keeps (0, 1 or 2).</param>
+    private protected Optimizer(double learningRate, double weightDecay, int stateBuffers)
     {
         LearningRate = Guard.Positive(learningRate, "learning rate");
+        Guard.NonNegative(weightDecay, "weight decay");
+        _stateBuffers = stateBuffers;
     }
 
     /// <summary>The base learning rate η (a schedule may scale it per step).</summary>
@@ -24,30 +42,74 @@ public abstract class Optimizer
     public abstract string Formula { get; }
 
     /// <summary>The number of steps taken (t in the formulas, 1-based after the first step).</summary>
-    public long StepCount { get; protected set; }
+    public long StepCount { get; private set; }
 
-    /// <summary>Applies one update to all trainable parameters using <paramref name="learningRate"/> (η for this step).</summary>
-    public abstract void Step(ParameterStore parameters, double learningRate, ComputePool pool);
+    /// <summary>Always true: <see cref="Step"/> leaves the gradients at zero (see <see cref="ParameterStore.ZeroGradients"/>),
+    /// so the trainer need not zero them before the next batch.</summary>
+    // Kept for Training/TrainingRun.cs, which still reads it; it can go once the trainer stops asking.
+#pragma warning disable CA1822 // an instance property, as the trainer reads it
+    internal bool ClearsGradients => true;
+#pragma warning restore CA1822
 
-    /// <summary>Whether <see cref="Step"/> leaves the gradients at zero (the built-in optimizers call
-    /// <see cref="ParameterStore.ZeroGradients"/> after their pass), so the trainer need not zero them before the next batch. A custom optimizer that does
-    /// not clear keeps the default, false.</summary>
-    protected internal virtual bool ClearsGradients => false;
-
-    /// <summary>Forgets all state (moments, step count).</summary>
-    public abstract void Reset();
-
-    /// <summary>Returns the per-parameter state buffer <paramref name="state"/> (a velocity, a moment, …), first
-    /// replacing it by a zeroed one of the model's trainable size when it is missing or sized for another model,
-    /// which also restarts <see cref="StepCount"/>.</summary>
-    private protected float[] TrainableState(ref float[]? state, ParameterStore parameters)
+    /// <summary>Applies one update to all trainable parameters using <paramref name="learningRate"/> (η for this step,
+    /// ≥ 0: a schedule may reach 0), then leaves the gradients at zero. A model of another size than the last one
+    /// restarts the optimizer (state at zero, t = 1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Step(ParameterStore parameters, double learningRate, ComputePool pool)
     {
-        if (state?.Length != parameters.TrainableCount)
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(pool);
+        Guard.NonNegative(learningRate, "learning rate");
+        var length = parameters.TrainableCount;
+        if (_length != length)
         {
-            state = new float[parameters.TrainableCount];
+            _state = new float[_stateBuffers][];
+            for (var b = 0; b < _stateBuffers; b++)
+            {
+                _state[b] = new float[length];
+            }
+
+            _length = length;
             StepCount = 0;
         }
 
-        return state;
+        var chunks = (length + ChunkLength - 1) / ChunkLength;
+        pool.For(chunks, new ChunkBody(this, parameters.Values, parameters.Gradients, _state, learningRate, StepCount + 1, Simd.Current));
+
+        // The step consumes the gradients. Marking them zero (instead of clearing the buffer) lets the next
+        // backward pass overwrite the weight gradients rather than read zeros and add to them.
+        parameters.ZeroGradients();
+        StepCount++;
+    }
+
+    /// <summary>Forgets all state (moments, velocities, step count).</summary>
+    public void Reset()
+    {
+        _state = [];
+        _length = -1;
+        StepCount = 0;
+    }
+
+    /// <summary>Updates one chunk, usually with <c>chunk.Apply(rule)</c> for the optimizer's <see cref="IParameterRule"/>.</summary>
+    private protected abstract void Update(OptimizerChunk chunk);
+
+    /// <summary>Checks β (or μ) lies in [0, 1).</summary>
+    private protected static double CheckBeta(double value, string parameter) => Guard.InHalfOpen(value, 0, 1, parameter);
+
+    private readonly struct ChunkBody(Optimizer optimizer, float[] values, float[] gradients, float[][] state,
+        double learningRate, long step, SimdPath path) : IComputeBody
+    {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Run(int index)
+        {
+            var start = index * ChunkLength;
+            var count = Math.Min(ChunkLength, values.Length - start);
+            optimizer.Update(new OptimizerChunk(
+                values.AsSpan(start, count),
+                gradients.AsSpan(start, count),
+                state.Length > 0 ? state[0].AsSpan(start, count) : default,
+                state.Length > 1 ? state[1].AsSpan(start, count) : default,
+                learningRate, step, path));
+        }
     }
 }

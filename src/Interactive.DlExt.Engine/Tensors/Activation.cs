@@ -6,6 +6,6 @@ public enum Activation
     /// <summary>The identity.</summary>
     None,
 
-    /// <summary>max(0, x).</summary>
+    /// <summary>max(0, x), keeping NaN (NaN in, NaN out), as the <see cref="ReLU"/> layer.</summary>
     Relu,
 }

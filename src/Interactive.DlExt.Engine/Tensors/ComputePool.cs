@@ -75,7 +75,7 @@ public sealed unsafe class ComputePool : IDisposable
     /// <summary>Runs <paramref name="body"/>.<see cref="IComputeBody.Run"/> once for each index in
     /// [0, <paramref name="count"/>) and waits, without allocating.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void For<TBody>(int count, TBody body)
+    internal void For<TBody>(int count, TBody body)
         where TBody : struct, IComputeBody
     {
         if (count <= 0)

@@ -7,7 +7,7 @@ namespace Interactive.DlExt;
 /// Images are independent in the forward and input-gradient passes, so those run one image per task.
 /// Every output value is one fixed-order reduction: results do not depend on threads or SIMD width.
 /// </summary>
-public static unsafe class Convolution
+internal static unsafe class Convolution
 {
     [ThreadStatic]
     private static float[]? _scratch;
@@ -99,12 +99,13 @@ public static unsafe class Convolution
         if (biasGradient is not null)
         {
             var outputGradientCopy = outputGradient;
+            var path = Simd.Current;
             pool.For(geometry.OutChannels, channel =>
             {
                 var sum = biasGradient[biasOffset + channel];
                 for (var image = 0; image < geometry.Batch; image++)
                 {
-                    sum += Elementwise.Sum(outputGradientCopy.AsSpan((image * geometry.OutputLength) + (channel * pixels), pixels));
+                    sum += Elementwise.Sum(outputGradientCopy.AsSpan((image * geometry.OutputLength) + (channel * pixels), pixels), path);
                 }
 
                 biasGradient[biasOffset + channel] = sum;

@@ -14,7 +14,7 @@ namespace Interactive.DlExt;
 /// <param name="KernelWidth">Filter width.</param>
 /// <param name="Stride">Step between windows, both directions.</param>
 /// <param name="Padding">Zeros added on every side.</param>
-public readonly record struct ConvolutionGeometry(
+internal readonly record struct ConvolutionGeometry(
     int Batch, int InChannels, int Height, int Width, int OutChannels, int KernelHeight, int KernelWidth, int Stride, int Padding)
 {
     /// <summary>Output rows.</summary>

@@ -1,214 +1,46 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 
 namespace Interactive.DlExt;
 
 /// <summary>
-/// SIMD element-wise kernels for layers and optimizers. Each output element is computed by the same
-/// operations on every SIMD path (multiply-adds are fused everywhere), and the reductions add in a fixed
-/// order, so results are bit-identical whatever the CPU.
+/// SIMD element-wise kernels for the layers, on an explicit <see cref="SimdPath"/> (read once on the calling thread,
+/// so a path forced by a test also reaches pool workers). Each output element is computed by the same operations on
+/// every path, and the sum adds in a fixed order, so results are bit-identical whatever the CPU.
 /// </summary>
-public static class Elementwise
+internal static class Elementwise
 {
-    /// <summary>y = max(x, 0) (0 for NaN).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Relu(ReadOnlySpan<float> x, Span<float> y)
-    {
-        SameLength(y.Length, x.Length, nameof(y));
-        var i = 0;
-        ref var xs = ref MemoryMarshal.GetReference(x);
-        ref var ys = ref MemoryMarshal.GetReference(y);
-        var path = Simd.Current;
-        if (path == SimdPath.Vector512)
-        {
-            for (; i + 16 <= x.Length; i += 16)
-            {
-                Vector512.LoadUnsafe(ref xs, (nuint)i).Max0().StoreUnsafe(ref ys, (nuint)i);
-            }
-        }
-        else if (path == SimdPath.Vector256)
-        {
-            for (; i + 8 <= x.Length; i += 8)
-            {
-                Avx.Max(Vector256.LoadUnsafe(ref xs, (nuint)i), Vector256<float>.Zero).StoreUnsafe(ref ys, (nuint)i);
-            }
-        }
+    /// <summary>y = x &lt; 0 ? 0 : x (NaN stays NaN; see <see cref="ReluRule"/>).</summary>
+    public static void Relu(ReadOnlySpan<float> x, Span<float> y, SimdPath path) => LaneLoop.Forward(default(ReluRule), path, x, y);
 
-        for (; i < x.Length; i++)
-        {
-            y[i] = x[i] > 0 ? x[i] : 0;
-        }
-    }
-
-    /// <summary>dx = x &gt; 0 ? dy : 0, the gradient through a ReLU (x may be the ReLU's input or its output).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void ReluBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> dy, Span<float> dx)
-    {
-        SameLength(dy.Length, x.Length, nameof(dy));
-        SameLength(dx.Length, x.Length, nameof(dx));
-        var i = 0;
-        ref var xs = ref MemoryMarshal.GetReference(x);
-        ref var gs = ref MemoryMarshal.GetReference(dy);
-        ref var ds = ref MemoryMarshal.GetReference(dx);
-        var path = Simd.Current;
-        if (path == SimdPath.Vector512)
-        {
-            for (; i + 16 <= x.Length; i += 16)
-            {
-                var keep = Vector512.GreaterThan(Vector512.LoadUnsafe(ref xs, (nuint)i), Vector512<float>.Zero);
-                (Vector512.LoadUnsafe(ref gs, (nuint)i) & keep).StoreUnsafe(ref ds, (nuint)i);
-            }
-        }
-        else if (path == SimdPath.Vector256)
-        {
-            for (; i + 8 <= x.Length; i += 8)
-            {
-                var keep = Vector256.GreaterThan(Vector256.LoadUnsafe(ref xs, (nuint)i), Vector256<float>.Zero);
-                (Vector256.LoadUnsafe(ref gs, (nuint)i) & keep).StoreUnsafe(ref ds, (nuint)i);
-            }
-        }
-
-        for (; i < x.Length; i++)
-        {
-            dx[i] = x[i] > 0 ? dy[i] : 0;
-        }
-    }
-
-    /// <summary>y = a + b.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Add(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> y)
-    {
-        SameLength(b.Length, a.Length, nameof(b));
-        SameLength(y.Length, a.Length, nameof(y));
-        var i = 0;
-        ref var l = ref MemoryMarshal.GetReference(a);
-        ref var r = ref MemoryMarshal.GetReference(b);
-        ref var o = ref MemoryMarshal.GetReference(y);
-        var path = Simd.Current;
-        if (path == SimdPath.Vector512)
-        {
-            for (; i + 16 <= a.Length; i += 16)
-            {
-                (Vector512.LoadUnsafe(ref l, (nuint)i) + Vector512.LoadUnsafe(ref r, (nuint)i)).StoreUnsafe(ref o, (nuint)i);
-            }
-        }
-        else if (path == SimdPath.Vector256)
-        {
-            for (; i + 8 <= a.Length; i += 8)
-            {
-                (Vector256.LoadUnsafe(ref l, (nuint)i) + Vector256.LoadUnsafe(ref r, (nuint)i)).StoreUnsafe(ref o, (nuint)i);
-            }
-        }
-
-        for (; i < a.Length; i++)
-        {
-            y[i] = a[i] + b[i];
-        }
-    }
+    /// <summary>dx = x &gt; 0 ? dy : 0, the gradient through a ReLU (x may be the ReLU's input or its output; NaN where
+    /// x is NaN).</summary>
+    public static void ReluBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> dy, Span<float> dx, SimdPath path)
+        => LaneLoop.Backward(default(ReluRule), path, x, x, dy, dx);
 
     /// <summary>y += x.</summary>
-    public static void AddInPlace(ReadOnlySpan<float> x, Span<float> y) => Add(x, y, y);
-
-    /// <summary>y = factor · x.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Scale(ReadOnlySpan<float> x, float factor, Span<float> y)
+    public static void AddInPlace(ReadOnlySpan<float> x, Span<float> y, SimdPath path)
     {
-        SameLength(y.Length, x.Length, nameof(y));
-        var i = 0;
-        ref var xs = ref MemoryMarshal.GetReference(x);
-        ref var ys = ref MemoryMarshal.GetReference(y);
-        var path = Simd.Current;
-        if (path == SimdPath.Vector512)
+        LaneLoop.SameLength(y.Length, x.Length, nameof(y));
+        var i = path switch
         {
-            var f = Vector512.Create(factor);
-            for (; i + 16 <= x.Length; i += 16)
-            {
-                (Vector512.LoadUnsafe(ref xs, (nuint)i) * f).StoreUnsafe(ref ys, (nuint)i);
-            }
-        }
-        else if (path == SimdPath.Vector256)
-        {
-            var f = Vector256.Create(factor);
-            for (; i + 8 <= x.Length; i += 8)
-            {
-                (Vector256.LoadUnsafe(ref xs, (nuint)i) * f).StoreUnsafe(ref ys, (nuint)i);
-            }
-        }
-
-        for (; i < x.Length; i++)
-        {
-            y[i] = x[i] * factor;
-        }
-    }
-
-    /// <summary>y = fma(alpha, x, y), i.e. y += alpha·x rounded once.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void MultiplyAdd(float alpha, ReadOnlySpan<float> x, Span<float> y)
-    {
-        SameLength(y.Length, x.Length, nameof(y));
-        var i = 0;
-        ref var xs = ref MemoryMarshal.GetReference(x);
-        ref var ys = ref MemoryMarshal.GetReference(y);
-        var path = Simd.Current;
-        if (path == SimdPath.Vector512)
-        {
-            var a = Vector512.Create(alpha);
-            for (; i + 16 <= x.Length; i += 16)
-            {
-                Avx512F.FusedMultiplyAdd(a, Vector512.LoadUnsafe(ref xs, (nuint)i), Vector512.LoadUnsafe(ref ys, (nuint)i)).StoreUnsafe(ref ys, (nuint)i);
-            }
-        }
-        else if (path == SimdPath.Vector256)
-        {
-            var a = Vector256.Create(alpha);
-            for (; i + 8 <= x.Length; i += 8)
-            {
-                Fma.MultiplyAdd(a, Vector256.LoadUnsafe(ref xs, (nuint)i), Vector256.LoadUnsafe(ref ys, (nuint)i)).StoreUnsafe(ref ys, (nuint)i);
-            }
-        }
-
-        for (; i < x.Length; i++)
-        {
-            y[i] = MathF.FusedMultiplyAdd(alpha, x[i], y[i]);
-        }
-    }
-
-    /// <summary>y = x.</summary>
-    public static void Copy(ReadOnlySpan<float> x, Span<float> y)
-    {
-        SameLength(y.Length, x.Length, nameof(y));
-        x.CopyTo(y);
-    }
-
-    /// <summary>sums[j] (+)= Σᵢ x[i·columns + j], adding rows in order (a bias gradient is the column sums of
-    /// the output gradient).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void SumColumns(ReadOnlySpan<float> x, int rows, int columns, Span<float> sums, bool accumulate = false)
-    {
-        SameLength(x.Length, (long)rows * columns, nameof(x));
-        SameLength(sums.Length, columns, nameof(sums));
-        if (!accumulate)
-        {
-            sums.Clear();
-        }
-
-        for (var r = 0; r < rows; r++)
-        {
-            Add(sums, x.Slice(r * columns, columns), sums);
-        }
+            SimdPath.Vector512 => AddInPlace<Lanes512>(x, y, 0),
+            SimdPath.Vector256 => AddInPlace<Lanes256>(x, y, 0),
+            _ => 0,
+        };
+        AddInPlace<Lane>(x, y, i);
     }
 
     /// <summary>Σ x in a fixed order: 16 interleaved partial sums (element i goes to partial i mod 16), combined
     /// pairwise (p[l] + p[l+8], then +4, +2, +1), then the last length mod 16 elements in order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static float Sum(ReadOnlySpan<float> x)
+    public static float Sum(ReadOnlySpan<float> x, SimdPath path)
     {
         Span<float> lanes = stackalloc float[16];
         var full = x.Length & ~15;
         ref var xs = ref MemoryMarshal.GetReference(x);
-        var path = Simd.Current;
         if (path == SimdPath.Vector512)
         {
             var acc = Vector512<float>.Zero;
@@ -261,14 +93,17 @@ public static class Elementwise
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void SameLength(long length, long expected, string parameter)
+    private static int AddInPlace<T>(ReadOnlySpan<float> x, Span<float> y, int start)
+        where T : struct, ILanes<T>
     {
-        if (length != expected)
+        ref var xs = ref MemoryMarshal.GetReference(x);
+        ref var ys = ref MemoryMarshal.GetReference(y);
+        var i = start;
+        for (; i + T.Count <= x.Length; i += T.Count)
         {
-            throw new DlExtArgumentException(parameter, $"{length} values", $"{expected} values, matching the other operands");
+            (T.Load(ref xs, (nuint)i) + T.Load(ref ys, (nuint)i)).Store(ref ys, (nuint)i);
         }
-    }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> Max0(this Vector512<float> v) => Avx512F.Max(v, Vector512<float>.Zero);
+        return i;
+    }
 }

@@ -9,7 +9,7 @@ namespace Interactive.DlExt;
 /// Every C element is one fused-multiply-add chain over k in order (starting from C when accumulating),
 /// computed by one thread, so results are bit-identical for any thread count and any SIMD width.
 /// </summary>
-public static unsafe class Gemm
+internal static unsafe class Gemm
 {
     /// <summary>Computes C = op(A)·op(B) (+ C) (+ bias) then <paramref name="activation"/>.</summary>
     /// <param name="pool">The threads to use.</param>
@@ -43,43 +43,6 @@ public static unsafe class Gemm
             g.Accumulate = accumulate;
             g.Epilogue.Bias = pbias == null ? null : pbias + biasOffset;
             g.Epilogue.Relu = activation == Activation.Relu;
-            GemmDriver.Run(pool, g);
-        }
-    }
-
-    /// <summary>
-    /// The backward pass through a ReLU fused into the product: C = (mask &gt; 0) ? op(A)·op(B) : 0, where
-    /// <paramref name="mask"/> is an m×n matrix (typically the ReLU's output, or its input). For a Linear layer
-    /// followed by a ReLU this yields the gradient at the ReLU's input in one pass.
-    /// </summary>
-    /// <param name="pool">The threads to use.</param>
-    /// <param name="transposeA">Whether A is stored k×m.</param>
-    /// <param name="transposeB">Whether B is stored n×k.</param>
-    /// <param name="m">Rows of C.</param>
-    /// <param name="n">Columns of C.</param>
-    /// <param name="k">The inner dimension.</param>
-    /// <param name="a">A's buffer.</param>
-    /// <param name="aOffset">Where A starts in <paramref name="a"/>.</param>
-    /// <param name="b">B's buffer.</param>
-    /// <param name="bOffset">Where B starts in <paramref name="b"/>.</param>
-    /// <param name="c">C's buffer.</param>
-    /// <param name="cOffset">Where C starts in <paramref name="c"/>.</param>
-    /// <param name="mask">The m×n values whose sign gates each output element.</param>
-    /// <param name="maskOffset">Where the mask starts in <paramref name="mask"/>.</param>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void MultiplyReluGradient(
-        ComputePool pool, bool transposeA, bool transposeB, int m, int n, int k,
-        float[] a, int aOffset, float[] b, int bOffset, float[] c, int cOffset, float[] mask, int maskOffset)
-    {
-        ArgumentNullException.ThrowIfNull(pool);
-        ArgumentNullException.ThrowIfNull(mask);
-        Check(m, n, k, a, aOffset, b, bOffset, c, cOffset);
-        CheckRange(mask, maskOffset, (long)m * n, nameof(mask), $"an {m}×{n} mask");
-        fixed (float* pa = a, pb = b, pc = c, pmask = mask)
-        {
-            var g = GemmOperands.Dense(transposeA, transposeB, m, n, k, pa + aOffset, pb + bOffset, pc + cOffset);
-            g.Epilogue.Mask = pmask + maskOffset;
-            g.Epilogue.MaskStride = n;
             GemmDriver.Run(pool, g);
         }
     }

@@ -104,7 +104,7 @@ internal static unsafe class GemmDriver
 
                             if (last)
                             {
-                                GemmKernels.Epilogue(g.Epilogue, c, g.Ldc, i0, j, rows, width, g.Path);
+                                GemmKernels.Epilogue(g.Epilogue, c, g.Ldc, j, rows, width, g.Path);
                             }
                         }
                     }
@@ -263,7 +263,7 @@ internal static unsafe class GemmDriver
                 new Span<float>(acc, width).CopyTo(new Span<float>(c, width));
                 if (g.Epilogue.Any)
                 {
-                    GemmKernels.Epilogue(g.Epilogue, c, g.Ldc, i, j0, 1, width, SimdPath.Scalar);
+                    GemmKernels.Epilogue(g.Epilogue, c, g.Ldc, j0, 1, width, SimdPath.Scalar);
                 }
             }
         }
@@ -279,7 +279,7 @@ internal static unsafe class GemmDriver
                 new Span<float>(c, c1 - c0).Clear();
             }
 
-            GemmKernels.Epilogue(g.Epilogue, c, g.Ldc, i, c0, 1, c1 - c0, SimdPath.Scalar);
+            GemmKernels.Epilogue(g.Epilogue, c, g.Ldc, c0, 1, c1 - c0, SimdPath.Scalar);
         }
     }
 

@@ -195,15 +195,14 @@ internal static unsafe class GemmKernels
     }
 
     /// <summary>Applies the epilogue to a rows×width block of C that holds finished sums: v += bias[j];
-    /// v = v &gt; 0 ? v : 0 (ReLU); v = mask &gt; 0 ? v : 0 (ReLU gradient). Same operations on every path.</summary>
+    /// v = v &lt; 0 ? 0 : v (ReLU, NaN kept). Same operations on every path.</summary>
     // Hot from the first batch: compiled optimized at once instead of after tier-0 warm-up (short notebook runs feel it).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Epilogue(in GemmEpilogue e, float* c, nint ldc, int row, int column, int rows, int width, SimdPath path)
+    public static void Epilogue(in GemmEpilogue e, float* c, nint ldc, int column, int rows, int width, SimdPath path)
     {
         for (var r = 0; r < rows; r++)
         {
             var p = c + (r * ldc);
-            var m = e.Mask == null ? null : e.Mask + ((row + r) * e.MaskStride) + column;
             var bias = e.Bias == null ? null : e.Bias + column;
             var j = 0;
             if (path == SimdPath.Vector512)
@@ -218,12 +217,7 @@ internal static unsafe class GemmKernels
 
                     if (e.Relu)
                     {
-                        v = Avx512F.Max(v, Vector512<float>.Zero);
-                    }
-
-                    if (m != null)
-                    {
-                        v = Vector512.ConditionalSelect(Vector512.GreaterThan(Avx512F.LoadVector512(m + j), Vector512<float>.Zero), v, Vector512<float>.Zero);
+                        v = Vector512.ConditionalSelect(Vector512.LessThan(v, Vector512<float>.Zero), Vector512<float>.Zero, v);
                     }
 
                     Avx512F.Store(p + j, v);
@@ -241,12 +235,7 @@ internal static unsafe class GemmKernels
 
                     if (e.Relu)
                     {
-                        v = Avx.Max(v, Vector256<float>.Zero);
-                    }
-
-                    if (m != null)
-                    {
-                        v = Vector256.ConditionalSelect(Vector256.GreaterThan(Avx.LoadVector256(m + j), Vector256<float>.Zero), v, Vector256<float>.Zero);
+                        v = Vector256.ConditionalSelect(Vector256.LessThan(v, Vector256<float>.Zero), Vector256<float>.Zero, v);
                     }
 
                     Avx.Store(p + j, v);
@@ -255,14 +244,15 @@ internal static unsafe class GemmKernels
 
             for (; j < width; j++)
             {
-                p[j] = Finish(e, p[j], bias == null ? 0 : bias[j], m == null ? 1 : m[j]);
+                p[j] = Finish(e, p[j], bias == null ? 0 : bias[j]);
             }
         }
     }
 
-    /// <summary>The scalar epilogue; x86 max(v, 0) returns 0 for NaN and −0, and so does this.</summary>
+    /// <summary>The scalar epilogue. The ReLU is <see cref="ReluRule"/>'s v &lt; 0 ? 0 : v on every path (not x86's max,
+    /// which turns NaN into 0 and would hide a diverging run).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Finish(in GemmEpilogue e, float v, float bias, float mask)
+    public static float Finish(in GemmEpilogue e, float v, float bias)
     {
         if (e.Bias != null)
         {
@@ -271,9 +261,9 @@ internal static unsafe class GemmKernels
 
         if (e.Relu)
         {
-            v = v > 0 ? v : 0;
+            v = v < 0 ? 0 : v;
         }
 
-        return mask > 0 ? v : 0;
+        return v;
     }
 }

@@ -49,13 +49,11 @@ internal unsafe struct GemmOperands
     };
 }
 
-/// <summary>What happens to each finished C element, in this order: + Bias[j], ReLU, then zero where Mask ≤ 0.</summary>
+/// <summary>What happens to each finished C element, in this order: + Bias[j], then ReLU.</summary>
 internal unsafe struct GemmEpilogue
 {
     public float* Bias;
     public bool Relu;
-    public float* Mask;
-    public nint MaskStride;
 
-    public readonly bool Any => Bias != null || Relu || Mask != null;
+    public readonly bool Any => Bias != null || Relu;
 }

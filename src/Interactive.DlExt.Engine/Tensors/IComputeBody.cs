@@ -5,7 +5,7 @@ namespace Interactive.DlExt;
 /// without allocating a delegate or a closure. <see cref="Run"/> is called from several threads on the same
 /// instance at once: it must not change the struct's fields.
 /// </summary>
-public interface IComputeBody
+internal interface IComputeBody
 {
     /// <summary>Does the work of one index.</summary>
     void Run(int index);

@@ -10,7 +10,7 @@ namespace Interactive.DlExt;
 /// OutputHeight = ⌊(Height + 2·Padding − Kernel) / Stride⌋ + 1. Each plane is handled by one task in a
 /// fixed order, so overlapping windows add their gradients in the same order for any thread count.
 /// </summary>
-public static class Pooling
+internal static class Pooling
 {
     private const int PlanesPerTask = 16;
 

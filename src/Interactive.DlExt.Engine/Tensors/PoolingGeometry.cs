@@ -8,7 +8,7 @@ namespace Interactive.DlExt;
 /// <param name="Kernel">Window side.</param>
 /// <param name="Stride">Step between windows.</param>
 /// <param name="Padding">Padding on every side.</param>
-public readonly record struct PoolingGeometry(int Planes, int Height, int Width, int Kernel, int Stride, int Padding)
+internal readonly record struct PoolingGeometry(int Planes, int Height, int Width, int Kernel, int Stride, int Padding)
 {
     /// <summary>Output rows.</summary>
     public int OutputHeight => ((Height + (2 * Padding) - Kernel) / Stride) + 1;

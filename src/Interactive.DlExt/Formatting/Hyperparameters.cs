@@ -4,17 +4,25 @@ using System.Reflection;
 namespace Interactive.DlExt.Formatting;
 
 /// <summary>
-/// The hyperparameters of an optimizer or schedule, read from the public properties its concrete type
-/// declares (numbers, flags, enums), in declaration order, so new optimizers show theirs with no view code.
+/// The hyperparameters of an optimizer or schedule, read from the public properties its concrete types
+/// declare (numbers, flags, enums), in declaration order, so new optimizers show theirs with no view code.
 /// </summary>
 internal static class Hyperparameters
 {
     public static IReadOnlyList<(string Name, string Value)> Of(object value)
     {
-        var properties = value.GetType()
+        // A variant such as AdamW (an Adam with decoupled decay) declares none of its own: read every concrete
+        // type from the most basic one down, stopping at the abstract base (Optimizer, LearningRateSchedule).
+        var types = new List<Type>();
+        for (var t = value.GetType(); t is not null && !t.IsAbstract; t = t.BaseType)
+        {
+            types.Insert(0, t);
+        }
+
+        var properties = types.SelectMany(t => t
             .GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
             .Where(p => p.GetIndexParameters().Length == 0 && IsSimple(p.PropertyType))
-            .OrderBy(p => p.MetadataToken);
+            .OrderBy(p => p.MetadataToken));
         var list = new List<(string, string)>();
         foreach (var p in properties)
         {

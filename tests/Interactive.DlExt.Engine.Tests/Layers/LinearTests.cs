@@ -1,4 +1,5 @@
 using Interactive.DlExt.Tests.Support;
+using Interactive.DlExt.Tests.Tensors;
 
 namespace Interactive.DlExt.Tests.Layers;
 
@@ -202,6 +203,29 @@ public sealed class LinearTests
             }
 
             Assert.Equal(expected, serial[bias.Offset + j], 3);
+        }
+    }
+
+    [Fact]
+    public void The_fused_relu_keeps_NaN_forward_and_in_the_gradient_on_every_simd_path()
+    {
+        const int outputs = 37;
+        foreach (var path in KernelTestData.Paths())
+        {
+            var (y, dx) = KernelTestData.With(path, () =>
+            {
+                var linear = new Linear(3, outputs, Activation.Relu);
+                LayerHarness.Model(linear, [3]);
+                linear.InputGradientRequired = true; // a first layer skips its input gradient
+                var context = LayerHarness.Context();
+                var output = linear.Forward(new Tensor([1, float.NaN, 0, 1, 2, -1], 2, 3), context).Values();
+                var gradient = linear.Backward(new Tensor(Enumerable.Repeat(1f, 2 * outputs).ToArray(), 2, outputs), context)!.Values();
+                return (output, gradient);
+            });
+            Assert.All(y.Take(outputs), v => Assert.True(float.IsNaN(v), $"{path}: a NaN input must give NaN outputs, got {v}"));
+            Assert.All(y.Skip(outputs), v => Assert.False(float.IsNaN(v), $"{path}: the finite row gave NaN"));
+            Assert.All(dx.Take(3), v => Assert.True(float.IsNaN(v), $"{path}: the NaN row's input gradient must be NaN, got {v}"));
+            Assert.All(dx.Skip(3), v => Assert.False(float.IsNaN(v), $"{path}: the finite row's input gradient is NaN"));
         }
     }
 }

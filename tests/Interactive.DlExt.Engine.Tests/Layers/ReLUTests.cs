@@ -1,4 +1,5 @@
 using Interactive.DlExt.Tests.Support;
+using Interactive.DlExt.Tests.Tensors;
 
 namespace Interactive.DlExt.Tests.Layers;
 
@@ -23,4 +24,38 @@ public sealed class ReLUTests
     [Fact]
     public void Large_tensors_give_the_same_result_on_one_or_two_threads() =>
         ElementwiseChecks.SameOnOneOrTwoThreads(() => new ReLU());
+
+    [Fact]
+    public void NaN_stays_NaN_forward_and_in_the_gradient_on_every_simd_path()
+    {
+        const int n = 37; // a 16-lane body, an 8-lane body and a scalar tail all meet a NaN
+        var values = Enumerable.Range(0, n).Select(i => (float)(i % 5) - 2).ToArray();
+        int[] nans = [3, 17, 36];
+        foreach (var i in nans)
+        {
+            values[i] = float.NaN;
+        }
+
+        foreach (var path in KernelTestData.Paths())
+        {
+            var (y, dx) = KernelTestData.With(path, () =>
+            {
+                var relu = new ReLU();
+                LayerHarness.Model(relu, [n]);
+                relu.InputGradientRequired = true; // a first layer skips its input gradient
+                var context = LayerHarness.Context();
+                var output = relu.Forward(new Tensor((float[])values.Clone(), 1, n), context).Values();
+                var gradient = relu.Backward(new Tensor(Enumerable.Repeat(1f, n).ToArray(), 1, n), context)!.Values();
+                return (output, gradient);
+            });
+            for (var i = 0; i < n; i++)
+            {
+                var nan = nans.Contains(i);
+                Assert.True(nan == float.IsNaN(y[i]), $"{path}: y[{i}] = {y[i]}");
+                Assert.True(nan == float.IsNaN(dx[i]), $"{path}: dx[{i}] = {dx[i]}");
+                Assert.Equal(nan ? float.NaN : Math.Max(values[i], 0), y[i]);
+                Assert.Equal(nan ? float.NaN : values[i] > 0 ? 1 : 0, dx[i]);
+            }
+        }
+    }
 }

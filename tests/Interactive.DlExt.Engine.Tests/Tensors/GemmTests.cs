@@ -104,30 +104,6 @@ public class GemmTests
     }
 
     [Fact]
-    public void The_relu_gradient_product_zeroes_where_the_mask_is_not_positive()
-    {
-        const int M = 20, N = 45, K = 30;
-        var a = Random(M * K, 11);
-        var b = Random(N * K, 12);
-        var mask = Random(M * N, 13);
-        var plain = new float[M * N];
-        Gemm.Multiply(ComputePool.Serial, false, true, M, N, K, a, 0, b, 0, plain, 0);
-        foreach (var path in Paths())
-        {
-            var masked = new float[M * N];
-            With(path, () =>
-            {
-                Gemm.MultiplyReluGradient(ComputePool.Serial, false, true, M, N, K, a, 0, b, 0, masked, 0, mask, 0);
-                return 0;
-            });
-            for (var i = 0; i < masked.Length; i++)
-            {
-                Assert.Equal(mask[i] > 0 ? plain[i] : 0f, masked[i]);
-            }
-        }
-    }
-
-    [Fact]
     public void An_empty_inner_dimension_gives_the_bias_alone()
     {
         var c = new float[] { 5, 5, 5, 5 };
@@ -163,5 +139,28 @@ public class GemmTests
         }
 
         return c;
+    }
+
+    [Fact]
+    public void The_fused_relu_keeps_NaN_on_every_path()
+    {
+        const int M = 3, N = 37, K = 5;
+        var a = Random(M * K, 7);
+        a[K] = float.NaN; // row 1 of A poisons row 1 of C
+        var b = Random(K * N, 8);
+        foreach (var path in Paths())
+        {
+            var c = new float[M * N];
+            With(path, () =>
+            {
+                Gemm.Multiply(ComputePool.Serial, false, false, M, N, K, a, 0, b, 0, c, 0, activation: Activation.Relu);
+                return 0;
+            });
+            for (var i = 0; i < c.Length; i++)
+            {
+                var nan = i / N == 1;
+                Assert.True(nan == float.IsNaN(c[i]), $"{path}: C[{i}] = {c[i]}");
+            }
+        }
     }
 }

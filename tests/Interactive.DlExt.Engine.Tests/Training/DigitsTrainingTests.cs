@@ -27,7 +27,7 @@ public sealed class DigitsTrainingTests
         string Run(int threads)
         {
             var model = new Sequential(
-                new Conv2d(8, 3, padding: 1), new BatchNorm2d(8), new ReLU(), new MaxPool2d(2),
+                new Conv2d(1, 8, 3, padding: 1), new BatchNorm2d(8), new ReLU(), new MaxPool2d(2),
                 new Flatten(), new Dropout(0.2), new Linear(32), new ReLU(), new Linear(10));
             var history = Trainer.Fit(model, Datasets.Digits(), new TrainingOptions { Epochs = 2, BatchSize = 64, ValidationSplit = 0.2, Seed = 5, Threads = threads });
             return TestData.Fingerprint(history, model);

@@ -21,6 +21,20 @@ public sealed class OptimizerAndScheduleViewTests
     }
 
     [Fact]
+    public void AdamW_shows_the_hyperparameters_it_shares_with_Adam()
+    {
+        var adamw = new AdamW(0.003, weightDecay: 0.05);
+
+        var root = HtmlDom.ParseView(Html.Render(adamw));
+
+        var rows = HtmlDom.DataRows(root.QuerySelector("table")!).ToDictionary(r => r.Children[0].TextContent, r => r.Children[1].TextContent);
+        Assert.Equal("0.9", rows["Beta1"]);
+        Assert.Equal("0.05", rows["WeightDecay"]);
+        Assert.Equal("yes", rows["DecoupledWeightDecay"]);
+        Assert.StartsWith("adamw: ", Html.RenderText(adamw), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_schedule_previews_its_planned_rate_relative_to_the_base_rate()
     {
         var schedule = new StepDecay(10, 0.5);
