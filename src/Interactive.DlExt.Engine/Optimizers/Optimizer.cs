@@ -44,12 +44,6 @@ public abstract class Optimizer
     /// <summary>The number of steps taken (t in the formulas, 1-based after the first step).</summary>
     public long StepCount { get; private set; }
 
-    /// <summary>Always true: <see cref="Step"/> leaves the gradients at zero (see <see cref="ParameterStore.ZeroGradients"/>),
-    /// so the trainer need not zero them before the next batch.</summary>
-    // Kept for Training/TrainingRun.cs, which still reads it; it can go once the trainer stops asking.
-#pragma warning disable CA1822 // an instance property, as the trainer reads it
-    internal bool ClearsGradients => true;
-#pragma warning restore CA1822
 
     /// <summary>Applies one update to all trainable parameters using <paramref name="learningRate"/> (η for this step,
     /// ≥ 0: a schedule may reach 0), then leaves the gradients at zero. A model of another size than the last one

@@ -104,7 +104,7 @@ internal sealed class TrainingRun
         var state = new TrainingState(_model, _history, cancellationToken);
         Tensor? gradient = null;
         var spares = new TensorSpares(); // the loss gradient of the full and of the last, smaller batch
-        var cleared = false; // whether the last optimizer step left the gradients at zero
+        store.ZeroGradients(); // once: every optimizer step leaves them at zero for the next batch
         double? startLoss = null; // the first step's loss, the yardstick of an exploding loss
         _options.Schedule?.Reset();
 
@@ -130,11 +130,6 @@ internal sealed class TrainingRun
                     _optimizer.LearningRate, state.Step, epoch, loader.BatchesPerEpoch, _options.Epochs)) ?? _optimizer.LearningRate;
                 state.LearningRate = rate;
                 Raise(TrainingEvent.BatchStarted, state);
-
-                if (!cleared)
-                {
-                    store.ZeroGradients();
-                }
 
                 context.Training = true;
                 var output = _model.Forward(batch.Features, context);
@@ -166,7 +161,6 @@ internal sealed class TrainingRun
 
                 _model.Backward(lossGradient, context);
                 _optimizer.Step(store, rate, pool);
-                cleared = _optimizer.ClearsGradients;
                 lossSum += loss * batch.Count;
                 seen += batch.Count;
                 if (_train.IsClassification)
