@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Interactive.DlExt;
 
@@ -36,9 +37,11 @@ public sealed class LeakyReLU : ElementwiseActivation
     /// <summary>y = x &gt; 0 ? x : slope·x;  dx = x &gt; 0 ? g : slope·g.</summary>
     private readonly struct Rule(float slope) : IForwardRule, IBackwardRule
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public T Forward<T>(T x)
             where T : struct, ILanes<T> => T.WherePositive(x, x, x * T.Create(slope));
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public T Backward<T>(T x, T y, T g)
             where T : struct, ILanes<T> => T.WherePositive(x, g, g * T.Create(slope));
     }

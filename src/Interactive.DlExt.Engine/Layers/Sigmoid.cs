@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Interactive.DlExt;
 
 /// <summary>
@@ -33,6 +35,7 @@ public sealed class Sigmoid : ElementwiseActivation
     /// <summary>dx = g·y(1 − y) (the forward pass is the scalar loop above on every path).</summary>
     private readonly struct Derivative : IBackwardRule
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public T Backward<T>(T x, T y, T g)
             where T : struct, ILanes<T> => g * (y * (T.Create(1f) - y));
     }

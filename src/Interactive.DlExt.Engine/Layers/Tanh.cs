@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Interactive.DlExt;
 
 /// <summary>
@@ -32,6 +34,7 @@ public sealed class Tanh : ElementwiseActivation
     /// <summary>dx = g·(1 − y²) (the forward pass is the scalar loop above on every path).</summary>
     private readonly struct Derivative : IBackwardRule
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public T Backward<T>(T x, T y, T g)
             where T : struct, ILanes<T> => g * (T.Create(1f) - (y * y));
     }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Interactive.DlExt;
 
 /// <summary>
@@ -44,6 +46,7 @@ public sealed class AdaGrad : Optimizer
     {
         public static int States => 1;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Update<T>(ref T theta, T gradient, ref T sumOfSquares, ref T second)
             where T : struct, ILanes<T>
         {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Interactive.DlExt;
 
 /// <summary>
@@ -75,6 +77,7 @@ public class Adam : Optimizer
     {
         public static int States => 2;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Update<T>(ref T theta, T gradient, ref T m, ref T v)
             where T : struct, ILanes<T>
         {

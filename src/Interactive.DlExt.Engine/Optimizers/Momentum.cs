@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Interactive.DlExt;
 
 /// <summary>
@@ -62,6 +64,7 @@ public sealed class Momentum : Optimizer
     {
         public static int States => 1;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Update<T>(ref T theta, T gradient, ref T velocity, ref T second)
             where T : struct, ILanes<T>
         {
@@ -75,6 +78,7 @@ public sealed class Momentum : Optimizer
     {
         public static int States => 1;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Update<T>(ref T theta, T gradient, ref T velocity, ref T second)
             where T : struct, ILanes<T>
         {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Interactive.DlExt;
 
 /// <summary>
@@ -49,6 +51,7 @@ public sealed class RmsProp : Optimizer
     {
         public static int States => 1;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Update<T>(ref T theta, T gradient, ref T meanSquare, ref T second)
             where T : struct, ILanes<T>
         {

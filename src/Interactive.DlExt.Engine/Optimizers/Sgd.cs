@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Interactive.DlExt;
 
 /// <summary>
@@ -36,6 +38,7 @@ public sealed class Sgd : Optimizer
     {
         public static int States => 0;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Update<T>(ref T theta, T gradient, ref T first, ref T second)
             where T : struct, ILanes<T>
         {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Interactive.DlExt;
 
 /// <summary>
@@ -10,10 +12,12 @@ namespace Interactive.DlExt;
 internal readonly struct ReluRule : IForwardRule, IBackwardRule
 {
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Forward<T>(T x)
         where T : struct, ILanes<T> => T.WhereNegative(x, T.Zero, x);
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Backward<T>(T x, T y, T g)
         where T : struct, ILanes<T> => T.WherePositive(x, g, T.WhereNaN(x, x, T.Zero));
 }
