@@ -7,7 +7,9 @@ public sealed class TrainingOptions
     /// <value>The default is 10.</value>
     public int Epochs { get; set; } = Hyperparameters.DefaultEpochs;
 
-    /// <summary>Samples per optimizer step.</summary>
+    /// <summary>Samples per optimizer step. A batch larger than the training samples (after the validation split) is
+    /// one full batch per epoch, as in Keras and PyTorch; <see cref="TrainingHistory.Settings"/> records the batch used.
+    /// (The <c>dlext</c> command refuses such a value, since there the user typed it.)</summary>
     /// <value>The default is 32.</value>
     public int BatchSize { get; set; } = Hyperparameters.DefaultBatchSize;
 

@@ -82,8 +82,11 @@ internal sealed class TrainingRun
 
         if (options.BatchSize > trainPart.Count)
         {
-            throw new DlExtArgumentException("batch size", Guard.Text(options.BatchSize), string.Create(CultureInfo.InvariantCulture,
-                $"at most the {trainPart.Count} training samples{(trainPart.Count < train.Count ? " (after the validation split)" : string.Empty)}"));
+            // One full batch, as in Keras and PyTorch (a default of 32 on a 30-sample toy set must train); the history's
+            // settings show the batch used. The user's options object is left as it was.
+            var clamped = options.Clone();
+            clamped.BatchSize = trainPart.Count;
+            options = clamped;
         }
 
         model.Build(trainPart.ItemShape, options.Seed);

@@ -165,14 +165,18 @@ public sealed class TrainerTests
     }
 
     [Theory]
-    [InlineData(0.0, "at most the 180 training samples.")]
-    [InlineData(0.5, "at most the 90 training samples (after the validation split).")]
-    public void A_batch_larger_than_the_training_samples_is_refused_with_their_count(double split, string accepted)
+    [InlineData(0.0, 180)]
+    [InlineData(0.5, 90)]
+    public void A_batch_larger_than_the_training_samples_is_one_full_batch_and_the_settings_say_so(double split, int samples)
     {
-        var e = Assert.Throws<DlExtArgumentException>(() =>
-            Trainer.Fit(TestData.SmallMlp(), TestData.Blobs(), new TrainingOptions { BatchSize = 100_000, ValidationSplit = split, Threads = 1 }));
+        var options = new TrainingOptions { BatchSize = 100_000, ValidationSplit = split, Epochs = 2, Threads = 1 };
 
-        Assert.Equal("batch size = 100000 is not accepted: expected " + accepted, e.Reason);
+        var history = Trainer.Fit(TestData.SmallMlp(), TestData.Blobs(), options);
+
+        Assert.Equal(samples, history.Settings.BatchSize);
+        Assert.Equal(1, history.Settings.StepsPerEpoch);
+        Assert.Equal(2, history.Steps.Count);
+        Assert.Equal(100_000, options.BatchSize); // the caller's options are left as given
     }
 
     [Fact]

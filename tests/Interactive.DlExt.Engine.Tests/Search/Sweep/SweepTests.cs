@@ -84,18 +84,6 @@ public sealed class SweepTests
     }
 
     [Fact]
-    public void A_trial_whose_batch_size_exceeds_the_training_samples_fails_alone_with_the_reason()
-    {
-        var space = SearchSpace.Create().Choice("lr", 0.05).Choice("hidden", 16).Choice("batch_size", 16, 500);
-        var result = Sweep.Run(new SweepSamples().Request(trials: 2, epochs: 1, space: space) with { Strategy = new GridSearch() });
-
-        Assert.Equal(TrialState.Completed, result.Trials.Single(t => t.Parameters.Int("batch_size") == 16).State);
-        var failed = result.Trials.Single(t => t.Parameters.Int("batch_size") == 500);
-        Assert.Equal(TrialState.Failed, failed.State);
-        Assert.Equal("batch size = 500 is not accepted: expected at most the 96 training samples.", failed.Message);
-    }
-
-    [Fact]
     public void A_sweep_over_data_with_a_nan_is_refused_before_any_trial_naming_the_row_and_column()
     {
         var features = SweepSamples.Train.Features.Clone();
