@@ -34,7 +34,7 @@ internal static class CliProgram
             var options = command.Read(parse);
             var path = ReportTarget.Check(options.ReportPath);
             var report = new ReportHost(new ConsoleHost(output, interactive, cancellationToken));
-            var outcome = await MainJob.RunAsync(options, report, output, interactive).ConfigureAwait(false);
+            var (outcome, message) = await MainJob.RunAsync(options, report, output, interactive).ConfigureAwait(false);
             var title = $"dlext: {options.Model} on {options.Data}" + outcome switch
             {
                 JobOutcome.Cancelled => " (cancelled)",
@@ -57,7 +57,7 @@ internal static class CliProgram
             switch (outcome)
             {
                 case JobOutcome.Diverged:
-                    error.WriteLine("dlext: training diverged (the loss became NaN or infinite); the report was written and the sweep skipped. Try a smaller --lr.");
+                    error.WriteLine($"dlext: training {message}; the report was written and the sweep skipped");
                     return ExitCodes.Diverged;
                 case JobOutcome.Cancelled:
                     error.WriteLine("dlext: cancelled; the rest was skipped and the partial run is in the report");

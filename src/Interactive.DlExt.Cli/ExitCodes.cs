@@ -22,7 +22,7 @@ internal static class ExitCodes
     /// <summary>The HTML report could not be written.</summary>
     public const int ReportNotWritten = 5;
 
-    /// <summary>Training diverged (the loss became NaN or infinite): the report is still written, the sweep skipped.</summary>
+    /// <summary>Training diverged (a NaN, infinite or exploding loss): the report is still written, the sweep skipped.</summary>
     public const int Diverged = 6;
 
     /// <summary>Interrupted with Ctrl-C: training stopped within a batch, the rest was skipped, the report says "(cancelled)".</summary>

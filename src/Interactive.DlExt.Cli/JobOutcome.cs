@@ -6,7 +6,7 @@ internal enum JobOutcome
     /// <summary>Training, evaluation and the sweep ran.</summary>
     Completed,
 
-    /// <summary>The training loss became NaN or infinite: evaluation and the sweep were skipped.</summary>
+    /// <summary>Training diverged (a NaN, infinite or exploding loss): evaluation and the sweep were skipped.</summary>
     Diverged,
 
     /// <summary>Ctrl-C: training (or the sweep) stopped early and the rest was skipped.</summary>

@@ -82,7 +82,7 @@ internal static class MainJob
     /// <param name="host">Collects the report and echoes progress.</param>
     /// <param name="output">Where the job's own lines go.</param>
     /// <param name="interactive">Whether output is a terminal (the sweep then shows a progress bar).</param>
-    public static async Task<JobOutcome> RunAsync(CliOptions options, ReportHost host, TextWriter output, bool interactive)
+    public static async Task<(JobOutcome Outcome, string Message)> RunAsync(CliOptions options, ReportHost host, TextWriter output, bool interactive)
     {
         var (train, test) = LoadData(options);
         CheckBatchSizes(options, train);
@@ -112,12 +112,12 @@ internal static class MainJob
 
         if (history.StopReason == StopReason.Diverged)
         {
-            return JobOutcome.Diverged;
+            return (JobOutcome.Diverged, history.StopMessage);
         }
 
         if (history.StopReason == StopReason.Cancelled || host.CancellationToken.IsCancellationRequested)
         {
-            return JobOutcome.Cancelled;
+            return (JobOutcome.Cancelled, history.StopMessage);
         }
 
         // The test set is touched once, after training: this is the number to report.
@@ -129,11 +129,11 @@ internal static class MainJob
             var sweep = await SweepAsync(options, train, host, output, interactive).ConfigureAwait(false);
             if (sweep.WasCancelled || host.CancellationToken.IsCancellationRequested)
             {
-                return JobOutcome.Cancelled;
+                return (JobOutcome.Cancelled, "cancelled during the sweep");
             }
         }
 
-        return JobOutcome.Completed;
+        return (JobOutcome.Completed, history.StopMessage);
     }
 
     private static async Task<SweepResult> SweepAsync(CliOptions options, Dataset train, ReportHost host, TextWriter output, bool interactive)
