@@ -61,7 +61,7 @@ internal sealed class CliCommand
         _split = Define(ValidationSplit, "X", Hyperparameters.ValidationSplit.Description, "0.15", OptionValues.Number(Hyperparameters.ValidationSplit), CliOptions.DefaultValidationSplit);
         _earlyStop = Define(EarlyStop, "N", Hyperparameters.EarlyStop.Description, "3", OptionValues.Whole(Hyperparameters.EarlyStop), null);
         _seed = Define(Seed, "N", Hyperparameters.Seed.Description, "1", OptionValues.Seed, CliOptions.DefaultSeed);
-        _threads = Define(Threads, "N", Hyperparameters.Threads.Description + $" From 1 to {TrainingOptions.MaxThreads} [default: all cores]", "4",
+        _threads = Define(Threads, "N", Hyperparameters.Threads.Description + " [default: all cores]", "4",
             OptionValues.Whole(Hyperparameters.Threads), null);
         _report = Define(Report, "PATH", "The HTML report with every chart (its folder must exist and be writable).", "out/report.html",
             OptionValues.NotEmpty, "dlext-report.html");

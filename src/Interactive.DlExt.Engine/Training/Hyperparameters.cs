@@ -115,7 +115,7 @@ public static class Hyperparameters
     public static Hyperparameter Threads { get; } = new()
     {
         Name = "threads", Option = "--threads", Kind = HyperparameterKind.WholeNumber,
-        Description = "Compute threads (results are identical for any value).",
+        Description = $"Compute threads, 1 to {TrainingOptions.MaxThreads} (results are identical for any value).",
         DefaultText = "all cores", Minimum = 1, Maximum = TrainingOptions.MaxThreads,
     };
 
