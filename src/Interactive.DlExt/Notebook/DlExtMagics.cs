@@ -27,7 +27,7 @@ public static class DlExtMagics
         "#!train",
         "Trains a model on data with the given hyperparameters, showing a live loss curve, then the final history.",
         [
-            new("--model", "C# variable holding the model (a Sequential) or a Func<Sequential> factory.", MagicOptionKind.Variable) { Positional = true, Accepts = [typeof(Sequential), typeof(Func<Sequential>)] },
+            new("--model", "C# variable holding the model (a Sequential) or a Func<Sequential> factory, or a model written as mlp:512,256 or cnn:32,64 (input and output sizes from the data).", MagicOptionKind.Text) { Positional = true, Accepts = [typeof(Sequential), typeof(Func<Sequential>)] },
             new("--data", "Training data: a C# variable holding a Dataset, or digits, fashion-mnist, mnist.", MagicOptionKind.Text) { Default = "digits", Allowed = BuiltInData, Accepts = [typeof(Dataset)] },
             new("--val", "C# variable holding validation data (a Dataset).", MagicOptionKind.Variable) { Accepts = [typeof(Dataset)] },
             HyperparameterOptions.Value(Hyperparameters.ValidationSplit),
@@ -64,7 +64,7 @@ public static class DlExtMagics
         "#!sweep",
         "Searches hyperparameters: trains one model per trial from a factory, on validation data, and compares the trials live. Ranges: low..high, low..high:log, low..high:int; lists: a,b,c.",
         [
-            new("--model", "C# variable holding a model factory: Func<Sequential>, or Func<TrialParameters, Sequential> to search the model's own parameters.", MagicOptionKind.Variable) { Positional = true, Accepts = [typeof(Func<Sequential>), typeof(Func<Search.TrialParameters, Sequential>)] },
+            new("--model", "C# variable holding a model factory: Func<Sequential>, or Func<TrialParameters, Sequential> to search the model's own parameters; or a model written as mlp:512,256 or cnn:32,64 (a fresh one per trial).", MagicOptionKind.Text) { Positional = true, Accepts = [typeof(Func<Sequential>), typeof(Func<Search.TrialParameters, Sequential>)] },
             new("--data", "Training data: a C# variable holding a Dataset, or digits, fashion-mnist, mnist.", MagicOptionKind.Text) { Default = "digits", Allowed = BuiltInData, Accepts = [typeof(Dataset)] },
             new("--val", "C# variable holding validation data (never the test set).", MagicOptionKind.Variable) { Accepts = [typeof(Dataset)] },
             HyperparameterOptions.Value(Hyperparameters.ValidationSplit, "Fraction of the training data held out for validation, in (0, 1), the same split for every trial.") with { Default = Search.SweepRequest.DefaultValidationSplit.ToString(System.Globalization.CultureInfo.InvariantCulture) },

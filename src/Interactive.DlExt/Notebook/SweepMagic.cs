@@ -17,8 +17,21 @@ internal static class SweepMagic
         var factoryName = a.Text("--model") ?? throw new DlExtArgumentException("--model", "nothing",
             "the name of a C# variable holding a model factory, e.g. Func<Sequential> makeModel = () => new Sequential(...);");
         var studyName = StudyName(a); // a bad name is refused before any data is loaded or file made
-        var factory = ResolveFactory(host, factoryName);
-        var data = TrainMagic.ResolveData(host, a.Text("--data", "digits")!, Probe(factory));
+        Func<TrialParameters, Sequential> factory;
+        Dataset data;
+        if (ModelRecipe.LooksLikeOne(factoryName))
+        {
+            var recipe = ModelRecipe.Parse(factoryName, "--model");
+            data = TrainMagic.ResolveData(host, a.Text("--data", "digits")!, recipe.WantsVectors);
+            TrainMagic.Build(recipe, data); // refuses a recipe that does not fit the data before any trial
+            factory = _ => recipe.Build(data);
+        }
+        else
+        {
+            factory = ResolveFactory(host, factoryName);
+            data = TrainMagic.ResolveData(host, a.Text("--data", "digits")!, Probe(factory));
+        }
+
         var space = Space(a);
         var trials = a.WholeNumber("--trials", 20);
         var strategy = Sweep.CreateStrategy(a.Text("--strategy", "random")!, trials);
@@ -131,6 +144,11 @@ internal static class SweepMagic
 
     private static Func<TrialParameters, Sequential> ResolveFactory(INotebookHost host, string name)
     {
+        if (!MagicParser.IsIdentifier(name))
+        {
+            throw new DlExtArgumentException("--model", name, "the name of a C# variable holding a model factory, or " + ModelRecipe.Syntax);
+        }
+
         var value = MagicInvoker.Value(host, "--model", name);
         return value switch
         {

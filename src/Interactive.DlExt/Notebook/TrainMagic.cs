@@ -7,8 +7,24 @@ internal static class TrainMagic
     {
         var modelName = a.Text("--model") ?? throw new DlExtArgumentException("--model", "nothing",
             "the name of a C# variable holding a model, e.g. #!train model --data digits");
-        var (model, fresh) = ResolveModel(host, modelName);
-        var data = ResolveData(host, a.Text("--data", "digits")!, model);
+        var dataName = a.Text("--data", "digits")!;
+        Sequential model;
+        bool fresh;
+        Dataset data;
+        if (ModelRecipe.LooksLikeOne(modelName))
+        {
+            // A recipe is built for the data, so the data comes first; it is a new model on every run.
+            var recipe = ModelRecipe.Parse(modelName, "--model");
+            data = ResolveData(host, dataName, recipe.WantsVectors);
+            model = Build(recipe, data);
+            fresh = true;
+        }
+        else
+        {
+            (model, fresh) = ResolveModel(host, modelName);
+            data = ResolveData(host, dataName, model);
+        }
+
         var options = new TrainingOptions
         {
             Epochs = a.WholeNumber(Hyperparameters.Epochs),
@@ -96,8 +112,26 @@ internal static class TrainMagic
         }
     }
 
+    /// <summary>Builds a recipe for the data, naming --model in an error.</summary>
+    internal static Sequential Build(ModelRecipe recipe, Dataset data)
+    {
+        try
+        {
+            return recipe.Build(data);
+        }
+        catch (DlExtArgumentException e)
+        {
+            throw new DlExtArgumentException("--model", e.Value, e.Accepted);
+        }
+    }
+
     private static (Sequential Model, bool Fresh) ResolveModel(INotebookHost host, string name)
     {
+        if (!MagicParser.IsIdentifier(name))
+        {
+            throw new DlExtArgumentException("--model", name, "the name of a C# variable holding a model or a factory, or " + ModelRecipe.Syntax);
+        }
+
         var value = MagicInvoker.Value(host, "--model", name);
         return value switch
         {
@@ -108,9 +142,11 @@ internal static class TrainMagic
         };
     }
 
-    internal static Dataset ResolveData(INotebookHost host, string name, Sequential? model)
+    internal static Dataset ResolveData(INotebookHost host, string name, Sequential? model) =>
+        ResolveData(host, name, flat: model is { Layers.Count: > 0 } && model.Layers[0] is Linear);
+
+    internal static Dataset ResolveData(INotebookHost host, string name, bool flat)
     {
-        var flat = model is { Layers.Count: > 0 } && model.Layers[0] is Linear;
         var data = name switch
         {
             "digits" => Datasets.Digits(),
