@@ -45,7 +45,8 @@ internal sealed class CliCommand
             (o, t) => OptionValues.OneOf(o, t, CliOptions.DataSets), "digits");
         _dataDir = Define<string?>(DataDir, "PATH", "An existing folder with the IDX .gz files of fashion-mnist or mnist.", "/data/mnist",
             (_, t) => t, null);
-        _model = Define(Model, "mlp|cnn", "The architecture.", "mlp", (o, t) => OptionValues.OneOf(o, t, CliOptions.Models), "mlp");
+        _model = Define(Model, "mlp|cnn|mlp:W,…|cnn:C,…", "The architecture: mlp or cnn (sized for the data), or written out, e.g. mlp:512,256 or cnn:32,64.", "mlp:512,256",
+            (o, t) => ModelRecipe.LooksLikeOne(t) ? ModelRecipe.Parse(t, o).ToString() : OptionValues.OneOf(o, t, CliOptions.Models), "mlp");
         // The training settings are the engine's hyperparameters: description, range and check come from their descriptors.
         _epochs = Define(Epochs, "N", Hyperparameters.Epochs.Description + " [default: 20; 10 for fashion-mnist and mnist]", "20", OptionValues.Whole(Hyperparameters.Epochs), null);
         _batch = Define(BatchSize, "N", Hyperparameters.BatchSize.Description + " [default: 32; 64 for fashion-mnist and mnist]", "32", OptionValues.Whole(Hyperparameters.BatchSize), null);

@@ -34,7 +34,7 @@ internal static class MainJob
             "fashion-mnist" => (Datasets.FashionMnist(options.DataFolder, train: true), Datasets.FashionMnist(options.DataFolder, train: false)),
             _ => (Datasets.Mnist(options.DataFolder, train: true), Datasets.Mnist(options.DataFolder, train: false)),
         };
-        return options.Model == "mlp" ? (train.Flatten(), test.Flatten()) : (train, test);
+        return RecipeFor(options.Model, train).WantsVectors ? (train.Flatten(), test.Flatten()) : (train, test);
     }
 
     /// <summary>A batch bigger than the training part is refused before training, under the option that asked for it.</summary>
@@ -55,27 +55,24 @@ internal static class MainJob
 
     public static Sequential BuildModel(CliOptions options, Dataset train)
     {
-        var classes = train.ClassCount;
-        if (options.Model == "mlp")
+        try
         {
-            var inputs = train.Features.ItemLength;
-            return inputs > 100
-                ? new Sequential(new Linear(inputs, 512), new ReLU(), new Linear(512, 256), new ReLU(), new Linear(256, classes))
-                : new Sequential(new Linear(inputs, 128), new ReLU(), new Linear(128, 64), new ReLU(), new Linear(64, classes));
+            return RecipeFor(options.Model, train).Build(train);
         }
-
-        // The benchmark CNN for 28×28 images; a smaller one for the 8×8 digits.
-        var side = train.ItemShape[^1];
-        var channels = train.ItemShape[0];
-        return side >= 28
-            ? new Sequential(
-                new Conv2d(channels, 32, 3, padding: 1), new ReLU(), new MaxPool2d(2),
-                new Conv2d(32, 64, 3, padding: 1), new ReLU(), new MaxPool2d(2),
-                new Flatten(), new Linear(128), new ReLU(), new Linear(classes))
-            : new Sequential(
-                new Conv2d(channels, 16, 3, padding: 1), new ReLU(), new MaxPool2d(2),
-                new Flatten(), new Linear(64), new ReLU(), new Linear(classes));
+        catch (DlExtArgumentException e)
+        {
+            throw new DlExtArgumentException(OptionNames.Model, e.Value, e.Accepted);
+        }
     }
+
+    /// <summary>The model as a recipe: a written one as given; mlp and cnn sized for the data (the course's 512-256 MLP
+    /// and the benchmark's 32-64 CNN on 28×28 images, 128-64 and 16 on the 8×8 digits).</summary>
+    private static ModelRecipe RecipeFor(string model, Dataset train) => ModelRecipe.Parse(model switch
+    {
+        "mlp" => train.Features.ItemLength > 100 ? "mlp:512,256" : "mlp:128,64",
+        "cnn" => train.ItemShape[^1] >= 28 ? "cnn:32,64" : "cnn:16",
+        var written => written,
+    }, OptionNames.Model);
 
     /// <summary>Runs the job; a diverged or cancelled training skips evaluation and the sweep.</summary>
     /// <param name="options">The settings.</param>

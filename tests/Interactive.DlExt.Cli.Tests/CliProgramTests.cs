@@ -290,6 +290,27 @@ public sealed partial class CliProgramTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_written_model_is_built_for_the_data()
+    {
+        var run = await Run("--model", "mlp:32,16", "--epochs", "1", "--threads", "1", "--sweep-trials", "0", "--report", Path.Combine(_folder, "r.html"));
+
+        Assert.Equal((ExitCodes.Success, ""), (run.Code, run.Error));
+        Assert.Contains("training mlp:32,16 with adam", run.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("mlp:0", "--model = mlp:0 is not accepted: expected " + ModelRecipe.Syntax + ", with 1 to 16 widths from 1 to 65536.")]
+    [InlineData("cnn:8,8,8,8", "--model = cnn:8,8,8,8 is not accepted: expected at most 3 convolution layers for 8×8 images (each halves the side).")]
+    public async Task A_written_model_that_does_not_fit_is_refused_before_training(string model, string message)
+    {
+        var run = await Run("--model", model, "--epochs", "1", "--sweep-trials", "0", "--report", Path.Combine(_folder, "r.html"));
+
+        Assert.Equal(ExitCodes.BadArguments, run.Code);
+        Assert.Equal("dlext: " + message, Lines(run.Error)[0]);
+        Assert.DoesNotContain("training", run.Output, StringComparison.Ordinal);
+    }
+
     private static Task<(int Code, string Output, string Error)> Run(params string[] args) => Run(CancellationToken.None, args);
 
     private static async Task<(int Code, string Output, string Error)> Run(CancellationToken cancellationToken, params string[] args)
