@@ -34,6 +34,17 @@ public sealed class MagicTests(PackedBuild build) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Train_builds_a_written_model_for_the_data()
+    {
+        var cell = await _kernel.SubmitAsync("#!train mlp:32,16 --data train --epochs 2 --lr 0.01 --seed 1 --quiet --out written");
+        var layers = await _kernel.SubmitAsync("string.Join(\" → \", writtenModel.Layers.Select(l => l.Describe()))");
+
+        Assert.True(cell.Succeeded, cell.Describe());
+        Assert.Contains("Linear(64 → 32) → ReLU → Linear(32 → 16) → ReLU → Linear(16 → 10)", layers.ReturnText, StringComparison.Ordinal);
+        KernelOutputs.Log($"#!train mlp:32,16: {layers.ReturnText}");
+    }
+
+    [Fact]
     public async Task Completions_after_train_list_every_option_with_its_description()
     {
         var items = await _kernel.CompletionsAsync("#!train model --");
@@ -106,6 +117,8 @@ public sealed class MagicTests(PackedBuild build) : IAsyncLifetime
     [InlineData("#!evaluate model --data nosuch", "#!evaluate: --data = nosuch: no C# variable named 'nosuch'")]
     [InlineData("#!train model --data train --lrr 0.1", "Unrecognized parameter name '--lrr'")]
     [InlineData("#!sweep model --data train --lr 0.1,0.01", "#!sweep: --model = model is not accepted: expected a model factory")]
+    [InlineData("#!train model --data train --optimizer rmsprop --momentum 0.9", "#!train: --momentum = 0.9 is not accepted: expected no value for rmsprop (only momentum and nesterov use momentum)")]
+    [InlineData("#!train mlp:0 --data train", "#!train: --model = mlp:0 is not accepted: expected mlp:W1,W2,")]
     public async Task Bad_input_fails_the_cell_with_one_clear_line_and_the_next_cell_works(string line, string expected)
     {
         var cell = await _kernel.SubmitAsync(line);
