@@ -39,6 +39,11 @@ internal static class TrainingHistoryView
         {
             EpochTable(html, history);
         }
+
+        if (history.IsComplete)
+        {
+            AdviceView.Html(html, TrainingAdvisor.For(history));
+        }
     });
 
     /// <summary>Three to five lines: epochs run, last and best metrics, and why it stopped.</summary>
@@ -63,6 +68,11 @@ internal static class TrainingHistoryView
         }
 
         text.Append(State(history));
+        if (history.IsComplete)
+        {
+            AdviceView.Text(text, TrainingAdvisor.For(history));
+        }
+
         return text.ToString();
     }
 
