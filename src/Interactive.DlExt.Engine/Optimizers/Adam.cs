@@ -65,7 +65,7 @@ public class Adam : Optimizer
     /// <inheritdoc />
     private protected sealed override void Update(OptimizerChunk chunk)
     {
-        var k = new AdamConstants(chunk.LearningRate, Beta1, Beta2, Epsilon, chunk.Step);
+        var k = new AdamConstants(chunk.LearningRate, chunk.Momentum ?? Beta1, Beta2, Epsilon, chunk.Step);
         chunk.Apply(DecoupledWeightDecay
             ? new Rule(k, coupledDecay: 0f, decoupledDecay: (float)(chunk.LearningRate * WeightDecay))
             : new Rule(k, coupledDecay: (float)WeightDecay, decoupledDecay: 0f));

@@ -50,13 +50,14 @@ public sealed class Momentum : Optimizer
     private protected override void Update(OptimizerChunk chunk)
     {
         var eta = (float)chunk.LearningRate;
+        var beta = chunk.Momentum ?? Beta;
         if (Form == MomentumForm.Classical)
         {
-            chunk.Apply(new ClassicalRule(eta, (float)Beta, (float)WeightDecay));
+            chunk.Apply(new ClassicalRule(eta, (float)beta, (float)WeightDecay));
         }
         else
         {
-            chunk.Apply(new ExponentialAverageRule(eta, (float)Beta, (float)(1 - Beta), (float)WeightDecay));
+            chunk.Apply(new ExponentialAverageRule(eta, (float)beta, (float)(1 - beta), (float)WeightDecay));
         }
     }
 

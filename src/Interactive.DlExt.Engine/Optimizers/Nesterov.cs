@@ -39,7 +39,7 @@ public sealed class Nesterov : Optimizer
 
     /// <inheritdoc />
     private protected override void Update(OptimizerChunk chunk) =>
-        chunk.Apply(new Rule((float)chunk.LearningRate, (float)Momentum, (float)WeightDecay));
+        chunk.Apply(new Rule((float)chunk.LearningRate, (float)(chunk.Momentum ?? Momentum), (float)WeightDecay));
 
     private readonly struct Rule(float eta, float mu, float lambda) : IParameterRule
     {

@@ -44,16 +44,25 @@ public abstract class Optimizer
     /// <summary>The number of steps taken (t in the formulas, 1-based after the first step).</summary>
     public long StepCount { get; private set; }
 
-
     /// <summary>Applies one update to all trainable parameters using <paramref name="learningRate"/> (η for this step,
     /// ≥ 0: a schedule may reach 0), then leaves the gradients at zero. A model of another size than the last one
     /// restarts the optimizer (state at zero, t = 1).</summary>
+    public void Step(ParameterStore parameters, double learningRate, ComputePool pool) => Step(parameters, learningRate, momentum: null, pool);
+
+    /// <summary>One update as <see cref="Step(ParameterStore, double, ComputePool)"/>, with the momentum coefficient
+    /// (μ, β or β₁) of this step replaced by <paramref name="momentum"/> when it is given (a one-cycle schedule's
+    /// momentum cycling); optimizers without a momentum term ignore it. Null leaves the update bit for bit as without it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Step(ParameterStore parameters, double learningRate, ComputePool pool)
+    internal void Step(ParameterStore parameters, double learningRate, double? momentum, ComputePool pool)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(pool);
         Guard.NonNegative(learningRate, "learning rate");
+        if (momentum is { } given)
+        {
+            CheckBeta(given, nameof(momentum));
+        }
+
         var length = parameters.TrainableCount;
         if (_length != length)
         {
@@ -68,7 +77,7 @@ public abstract class Optimizer
         }
 
         var chunks = (length + ChunkLength - 1) / ChunkLength;
-        pool.For(chunks, new ChunkBody(this, parameters.Values, parameters.Gradients, _state, learningRate, StepCount + 1, Simd.Current));
+        pool.For(chunks, new ChunkBody(this, parameters.Values, parameters.Gradients, _state, learningRate, momentum, StepCount + 1, Simd.Current));
 
         // The step consumes the gradients. Marking them zero (instead of clearing the buffer) lets the next
         // backward pass overwrite the weight gradients rather than read zeros and add to them.
@@ -91,7 +100,7 @@ public abstract class Optimizer
     private protected static double CheckBeta(double value, string parameter) => Guard.InHalfOpen(value, 0, 1, parameter);
 
     private readonly struct ChunkBody(Optimizer optimizer, float[] values, float[] gradients, float[][] state,
-        double learningRate, long step, SimdPath path) : IComputeBody
+        double learningRate, double? momentum, long step, SimdPath path) : IComputeBody
     {
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Run(int index)
@@ -103,7 +112,7 @@ public abstract class Optimizer
                 gradients.AsSpan(start, count),
                 state.Length > 0 ? state[0].AsSpan(start, count) : default,
                 state.Length > 1 ? state[1].AsSpan(start, count) : default,
-                learningRate, step, path));
+                learningRate, momentum, step, path));
         }
     }
 }

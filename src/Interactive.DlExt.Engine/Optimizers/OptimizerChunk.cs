@@ -16,7 +16,7 @@ internal readonly ref struct OptimizerChunk
     private readonly SimdPath _path;
 
     public OptimizerChunk(Span<float> theta, ReadOnlySpan<float> gradient, Span<float> first, Span<float> second,
-        double learningRate, long step, SimdPath path)
+        double learningRate, double? momentum, long step, SimdPath path)
     {
         _theta = theta;
         _gradient = gradient;
@@ -24,11 +24,15 @@ internal readonly ref struct OptimizerChunk
         _second = second;
         _path = path;
         LearningRate = learningRate;
+        Momentum = momentum;
         Step = step;
     }
 
     /// <summary>η for this step.</summary>
     public double LearningRate { get; }
+
+    /// <summary>This step's momentum coefficient (μ, β, β₁) when a schedule cycles it; null: the optimizer's own.</summary>
+    public double? Momentum { get; }
 
     /// <summary>t, 1 for the first step after a reset.</summary>
     public long Step { get; }

@@ -29,6 +29,11 @@ public abstract class LearningRateSchedule
     /// (so <see cref="Preview"/> and repeated calls never change what training sees).</summary>
     public abstract double LearningRateAt(in ScheduleContext context);
 
+    /// <summary>The momentum coefficient (μ, β or β₁) for the step, when the schedule cycles momentum as well as the
+    /// rate (<see cref="OneCycle"/> with a momentum range); the trainer then uses it instead of the optimizer's own.</summary>
+    /// <returns>Null (the default): the optimizer keeps its momentum.</returns>
+    public virtual double? MomentumAt(in ScheduleContext context) => null;
+
     /// <summary>The learning rate of every step of a planned run, for charting before training: element
     /// <c>epoch·stepsPerEpoch + batch</c> is the rate of that step. State is read, never changed, so a
     /// schedule that reacts to the monitored value (reduce-on-plateau) previews as its current rate.</summary>

@@ -41,6 +41,9 @@ public sealed class LinearWarmup : LearningRateSchedule
     }
 
     /// <inheritdoc />
+    public override double? MomentumAt(in ScheduleContext context) => Then.MomentumAt(context);
+
+    /// <inheritdoc />
     public override void OnEpochEnd(int epoch, double monitoredValue) => Then.OnEpochEnd(epoch, monitoredValue);
 
     /// <inheritdoc />

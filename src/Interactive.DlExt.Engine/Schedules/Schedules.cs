@@ -12,8 +12,10 @@ namespace Interactive.DlExt;
 /// <item><c>step</c>: size (epochs, 10), gamma (0.1).</item>
 /// <item><c>multistep</c>: milestones (epochs separated by '/', required, e.g. 30/60), gamma (0.1).</item>
 /// <item><c>exponential</c>: gamma (0.95), per (epoch or step; epoch).</item>
+/// <item><c>linear</c>: end (the rate reached at the end of the run, 0), e.g. <c>linear:end=1e-5</c>.</item>
 /// <item><c>cosine</c>: min (0), restart (epochs; none), multiplier (1).</item>
-/// <item><c>onecycle</c>: max (the base rate), pct (0.3), div (25), finaldiv (1e4).</item>
+/// <item><c>onecycle</c>: max (the base rate), pct (0.3), div (25), finaldiv (1e4), maxmom and minmom (momentum range,
+/// none; giving either cycles the momentum, the other defaulting to 0.95 or 0.85), e.g. <c>onecycle:maxmom=0.95,minmom=0.85</c>.</item>
 /// <item><c>plateau</c>: factor (0.1), patience (10), mindelta (1e-4), cooldown (0), min (0).</item>
 /// </list>
 /// </summary>
@@ -25,13 +27,14 @@ public static class Schedules
         ["step"] = ["size", "gamma"],
         ["multistep"] = ["milestones", "gamma"],
         ["exponential"] = ["gamma", "per"],
+        ["linear"] = ["end"],
         ["cosine"] = ["min", "restart", "multiplier"],
-        ["onecycle"] = ["max", "pct", "div", "finaldiv"],
+        ["onecycle"] = ["max", "pct", "div", "finaldiv", "maxmom", "minmom"],
         ["plateau"] = ["factor", "patience", "mindelta", "cooldown", "min"],
     };
 
     /// <summary>The accepted schedule names.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["constant", "step", "multistep", "exponential", "cosine", "onecycle", "plateau"];
+    public static IReadOnlyList<string> Names { get; } = ["constant", "step", "multistep", "exponential", "linear", "cosine", "onecycle", "plateau"];
 
     /// <summary>Creates a schedule from <paramref name="specification"/> (see the class summary for the syntax).</summary>
     /// <exception cref="DlExtArgumentException">An unknown name or option (the message lists the accepted ones) or a bad value.</exception>
@@ -142,7 +145,9 @@ public static class Schedules
                 Number(o, "gamma", 0.1)),
             "exponential" => new ExponentialDecay(Number(o, "gamma", 0.95), Number(o, "per", 0) == 1),
             "cosine" => new CosineAnnealing(Number(o, "min", 0), o.ContainsKey("restart") ? Integer(o, "restart", 0) : null, Integer(o, "multiplier", 1)),
-            "onecycle" => new OneCycle(o.TryGetValue("max", out var max) ? max : null, Number(o, "pct", 0.3), Number(o, "div", 25), Number(o, "finaldiv", 1e4)),
+            "linear" => new LinearDecay(Number(o, "end", 0)),
+            "onecycle" => new OneCycle(o.TryGetValue("max", out var max) ? max : null, Number(o, "pct", 0.3), Number(o, "div", 25), Number(o, "finaldiv", 1e4),
+                o.TryGetValue("maxmom", out var maxMomentum) ? maxMomentum : null, o.TryGetValue("minmom", out var minMomentum) ? minMomentum : null),
             "plateau" => new ReduceOnPlateau(Number(o, "factor", 0.1), Integer(o, "patience", 10), Number(o, "mindelta", 1e-4),
                 Integer(o, "cooldown", 0), Number(o, "min", 0)),
             _ => new ConstantSchedule(),

@@ -86,7 +86,7 @@ public static class Hyperparameters
     public static Hyperparameter Schedule { get; } = new()
     {
         Name = "schedule", Option = "--schedule", Kind = HyperparameterKind.Text, Sweepable = true,
-        Description = "Learning-rate schedule: a name, or name:key=value,... e.g. step:size=10,gamma=0.5, cosine:min=1e-5, onecycle:max=0.01, plateau:patience=3.",
+        Description = "Learning-rate schedule: a name, or name:key=value,... e.g. step:size=10,gamma=0.5, cosine:min=1e-5, linear:end=1e-5, onecycle:max=0.01,maxmom=0.95,minmom=0.85, plateau:patience=3.",
         DefaultName = "constant", Choices = Schedules.Names,
     };
 

@@ -129,8 +129,9 @@ internal sealed class TrainingRun
                 }
 
                 state.BatchIndex = batchIndex++;
-                var rate = _options.Schedule?.LearningRateAt(new ScheduleContext(
-                    _optimizer.LearningRate, state.Step, epoch, loader.BatchesPerEpoch, _options.Epochs)) ?? _optimizer.LearningRate;
+                var planned = new ScheduleContext(_optimizer.LearningRate, state.Step, epoch, loader.BatchesPerEpoch, _options.Epochs);
+                var rate = _options.Schedule?.LearningRateAt(planned) ?? _optimizer.LearningRate;
+                var momentum = _options.Schedule?.MomentumAt(planned); // null unless the schedule cycles momentum (one-cycle)
                 state.LearningRate = rate;
                 Raise(TrainingEvent.BatchStarted, state);
 
@@ -163,7 +164,7 @@ internal sealed class TrainingRun
                 }
 
                 _model.Backward(lossGradient, context);
-                _optimizer.Step(store, rate, pool);
+                _optimizer.Step(store, rate, momentum, pool);
                 lossSum += loss * batch.Count;
                 seen += batch.Count;
                 if (_train.IsClassification)

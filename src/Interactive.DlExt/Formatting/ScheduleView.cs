@@ -4,7 +4,8 @@ namespace Interactive.DlExt.Formatting;
 
 /// <summary>
 /// The view of a <see cref="LearningRateSchedule"/>: name, formula, hyperparameters and a chart of the
-/// planned rate relative to the base rate, for an assumed run of 30 epochs of 100 steps.
+/// planned rate relative to the base rate (with a momentum panel when the schedule cycles momentum), for an
+/// assumed run of 30 epochs of 100 steps.
 /// </summary>
 internal static class ScheduleView
 {
@@ -43,6 +44,7 @@ internal static class ScheduleView
         }
 
         var log = HtmlParts.UseLogScale(rates.ToArray());
+        var momentum = SchedulePreview.Compare(PreviewEpochs, PreviewStepsPerEpoch, 1.0, schedule).Schedules[0].Momentums;
         return new LineChart
         {
             Title = "Planned learning rate",
@@ -50,7 +52,8 @@ internal static class ScheduleView
             YLabel = log ? "η/η₀ (log)" : "η/η₀",
             LogY = log,
             Series = [new LineSeries("η/η₀", x, rates)],
-            Height = 240,
+            LowerPanel = momentum is null ? null : new LineChartPanel { Series = [new LineSeries("momentum", x, momentum) { Dashed = true }], YLabel = "momentum", Height = 80 },
+            Height = momentum is null ? 240 : 330,
         };
     }
 }

@@ -18,6 +18,7 @@ internal static class ViewCatalog
         Entry<Layer>(ModelView.Html, ModelView.Text),
         Entry<Optimizer>(OptimizerView.Html, OptimizerView.Text),
         Entry<LearningRateSchedule>(ScheduleView.Html, ScheduleView.Text),
+        Entry<ScheduleComparison>(ScheduleComparisonView.Html, ScheduleComparisonView.Text),
         Entry<Dataset>(DatasetView.Html, DatasetView.Text),
         Entry<IHtmlView>(v => v.ToHtml(), v => v.ToString() ?? string.Empty),
     ];

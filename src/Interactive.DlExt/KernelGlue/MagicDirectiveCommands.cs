@@ -36,6 +36,13 @@ public sealed class DlExtEvaluateCommand : MagicDirectiveCommand
     internal override string MagicName => Notebook.DlExtMagics.Evaluate.Name;
 }
 
+/// <summary>#!schedules as a kernel command.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class DlExtSchedulesCommand : MagicDirectiveCommand
+{
+    internal override string MagicName => Notebook.DlExtMagics.CompareSchedules.Name;
+}
+
 /// <summary>#!dlext as a kernel command.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class DlExtHelpCommand : MagicDirectiveCommand

@@ -22,6 +22,7 @@ internal static class MagicDirectives
         Add<DlExtTrainCommand>(root);
         Add<DlExtSweepCommand>(root);
         Add<DlExtEvaluateCommand>(root);
+        Add<DlExtSchedulesCommand>(root);
         Add<DlExtHelpCommand>(root);
     }
 

@@ -91,6 +91,19 @@ public static class DlExtMagics
         ],
         "#!sweep makeModel --data train --lr 1e-4..1e-1:log --batch-size 32,64,128 --optimizer sgd,adam --strategy tpe --trials 20 --epochs 5 --prune median --out sweep");
 
+    /// <summary>#!schedules.</summary>
+    public static MagicSpec CompareSchedules { get; } = new(
+        "#!schedules",
+        "Plans learning-rate schedules over the same run and draws them on one chart, to choose one before training.",
+        [
+            new("--schedules", "The schedules to compare, separated by ';', each as --schedule takes it, e.g. \"step:size=5,gamma=0.5;cosine;onecycle:maxmom=0.95,minmom=0.85\".", MagicOptionKind.Text) { Positional = true },
+            HyperparameterOptions.Value(Hyperparameters.Epochs),
+            new("--steps-per-epoch", "Batches per epoch (the training samples divided by the batch size, rounded up).", MagicOptionKind.WholeNumber) { Default = Formatting.ScheduleView.PreviewStepsPerEpoch.ToString(System.Globalization.CultureInfo.InvariantCulture), Minimum = 1 },
+            HyperparameterOptions.Value(Hyperparameters.LearningRate, "The base learning rate η₀ the schedules scale."),
+            new("--out", "C# variable to store the ScheduleComparison in.", MagicOptionKind.Variable),
+        ],
+        "#!schedules \"step:size=5,gamma=0.5;exponential:gamma=0.9;cosine;cosine:warmup=100;onecycle:maxmom=0.95,minmom=0.85\" --epochs 20 --steps-per-epoch 50 --lr 0.1");
+
     /// <summary>#!dlext.</summary>
     public static MagicSpec Help { get; } = new(
         "#!dlext",
@@ -99,5 +112,5 @@ public static class DlExtMagics
         "#!dlext");
 
     /// <summary>Every magic, in help order.</summary>
-    public static IReadOnlyList<MagicSpec> All { get; } = [Train, Sweep, Evaluate, Help];
+    public static IReadOnlyList<MagicSpec> All { get; } = [Train, Sweep, Evaluate, CompareSchedules, Help];
 }

@@ -26,6 +26,9 @@ public static class MagicInvoker
             case "#!evaluate":
                 await EvaluateMagic.RunAsync(host, arguments).ConfigureAwait(false);
                 break;
+            case "#!schedules":
+                await SchedulesMagic.RunAsync(host, arguments).ConfigureAwait(false);
+                break;
             default:
                 host.Display(new MagicHelp(DlExtMagics.All));
                 break;

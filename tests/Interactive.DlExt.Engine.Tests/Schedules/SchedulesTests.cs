@@ -48,9 +48,9 @@ public class SchedulesTests
     [Fact]
     public void Parse_rejects_an_unknown_name_listing_the_accepted_ones()
     {
-        var e = Assert.Throws<DlExtArgumentException>(() => Interactive.DlExt.Schedules.Parse("linear"));
+        var e = Assert.Throws<DlExtArgumentException>(() => Interactive.DlExt.Schedules.Parse("triangle"));
         Assert.Equal("schedule", e.ParamName);
-        Assert.Contains("constant, step, multistep, exponential, cosine, onecycle, plateau", e.Message, StringComparison.Ordinal);
+        Assert.Contains("constant, step, multistep, exponential, linear, cosine, onecycle, plateau", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -34,6 +34,7 @@ public sealed class FormatterSourceTests
             ["model summary"] = built.Summary(),
             ["optimizer"] = new Adam(0.001),
             ["schedule"] = new StepDecay(10, 0.5),
+            ["schedule comparison"] = SchedulePreview.Compare(20, 50, 0.1, "step:size=5,gamma=0.5", "onecycle:maxmom=0.95,minmom=0.85"),
             ["dataset"] = Datasets.Digits(),
             ["sweep"] = Sweep.Value,
             ["magic help"] = new Interactive.DlExt.Notebook.MagicHelp(Interactive.DlExt.Notebook.DlExtMagics.All),
@@ -73,6 +74,7 @@ public sealed class FormatterSourceTests
     [InlineData(typeof(ModelSummary))]
     [InlineData(typeof(Optimizer))]
     [InlineData(typeof(LearningRateSchedule))]
+    [InlineData(typeof(ScheduleComparison))]
     [InlineData(typeof(Dataset))]
     [InlineData(typeof(Search.SweepResult))]
     [InlineData(typeof(Interactive.DlExt.Notebook.MagicHelp))]

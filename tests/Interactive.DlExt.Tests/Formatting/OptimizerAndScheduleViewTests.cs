@@ -56,4 +56,15 @@ public sealed class OptimizerAndScheduleViewTests
     [InlineData(new[] { 1.0, 0.0 }, false)]              // zero cannot go on a log axis
     public void Rates_use_a_log_axis_only_for_decays_between_10_and_10000_times(double[] rates, bool log) =>
         Assert.Equal(log, Interactive.DlExt.Formatting.HtmlParts.UseLogScale(rates));
+
+    [Fact]
+    public void A_one_cycle_that_cycles_momentum_shows_it_in_a_panel_below_the_rate()
+    {
+        var cycling = Interactive.DlExt.Formatting.ScheduleView.PreviewChart(new OneCycle(maxMomentum: 0.95, minMomentum: 0.85));
+        var plain = Interactive.DlExt.Formatting.ScheduleView.PreviewChart(new OneCycle());
+
+        Assert.Equal("momentum", cycling.LowerPanel!.YLabel);
+        Assert.Equal(0.85, cycling.LowerPanel.Series[0].Y.Min(), 12);
+        Assert.Null(plain.LowerPanel);
+    }
 }
