@@ -96,7 +96,7 @@ internal static class TrainMagic
         }
     }
 
-    private static (Sequential Model, bool Fresh) ResolveModel(INotebookHost host, string name)
+    internal static (Sequential Model, bool Fresh) ResolveModel(INotebookHost host, string name)
     {
         var value = MagicInvoker.Value(host, "--model", name);
         return value switch
