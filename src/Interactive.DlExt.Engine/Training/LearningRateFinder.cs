@@ -78,7 +78,8 @@ public static class LearningRateFinder
             options.StartLearningRate,
             options.EndLearningRate,
             options.Steps,
-            batch);
+            batch,
+            options.Smoothing);
     }
 
     /// <summary>The learning rates of a planned test, step by step (what <see cref="Run"/> uses while it does not stop).</summary>

@@ -17,6 +17,7 @@ namespace Interactive.DlExt;
 /// <param name="EndLearningRate">The planned last rate.</param>
 /// <param name="PlannedSteps">The planned number of steps.</param>
 /// <param name="BatchSize">Samples per step.</param>
+/// <param name="Smoothing">β of the loss smoothing.</param>
 [TypeFormatterSource(TypeFormatterSourceAttribute.DlExtSource)]
 public sealed record LearningRateFinderResult(
     IReadOnlyList<LrFinderPoint> Points,
@@ -31,7 +32,8 @@ public sealed record LearningRateFinderResult(
     double StartLearningRate,
     double EndLearningRate,
     int PlannedSteps,
-    int BatchSize)
+    int BatchSize,
+    double Smoothing)
 {
     /// <summary>The rule name of a steepest-descent suggestion.</summary>
     public const string SteepestDescentRule = "steepest descent";

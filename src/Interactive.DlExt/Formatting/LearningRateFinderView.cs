@@ -17,7 +17,7 @@ internal static class LearningRateFinderView
         HtmlParts.Caption(html,
             $"Suggested {Rate(result.SuggestedLearningRate)} by {result.SuggestionRule}; minimum / 10 = {Rate(result.MinimumOverTen)} "
             + $"(lowest smoothed loss at {Rate(result.MinimumLearningRate)}). {Capitalized(result.StopMessage)}. "
-            + "The loss is smoothed as fastai does (β = 0.98 by default, bias-corrected); the model's weights are as they were before the test.");
+            + $"The loss is smoothed as fastai does (exponential average with β = {HtmlParts.Number(result.Smoothing)}, bias-corrected); the model's weights are as they were before the test.");
     });
 
     public static string Text(LearningRateFinderResult result) =>
@@ -47,8 +47,12 @@ internal static class LearningRateFinderView
         };
     }
 
-    // 0.00312 → "3.1e-3": one digit after the point is all a range test can tell.
-    internal static string Rate(double value) => HtmlParts.Number(value, "0.#E+0");
+    // 0.00312 → "3.1e-3", 1.87 → "1.9": one digit after the point is all a range test can tell.
+    internal static string Rate(double value)
+    {
+        var text = HtmlParts.Number(value, "0.#E+0");
+        return text.EndsWith("e0", StringComparison.Ordinal) ? text[..^2] : text;
+    }
 
     private static string Facts(LearningRateFinderResult result) => string.Create(CultureInfo.InvariantCulture,
         $"{result.Optimizer} · η from {HtmlParts.Number(result.StartLearningRate)} to {HtmlParts.Number(result.EndLearningRate)} · {result.Points.Count} of {result.PlannedSteps} steps · batch {result.BatchSize}");

@@ -48,11 +48,4 @@ public sealed class LearningRateFinderViewTests
         Assert.Empty(svg.QuerySelectorAll("g.marker-point"));
         Assert.Single(svg.QuerySelectorAll("g.marker-vertical"));
     }
-
-    [Fact]
-    public void Render_the_view_for_a_look()
-    {
-        var html = "<!doctype html><meta charset=\"utf-8\"><body>" + Html.Render(Diverging()) + "</body>";
-        File.WriteAllText(Path.Combine(Path.GetTempPath(), "lrfind.html"), html);
-    }
 }
