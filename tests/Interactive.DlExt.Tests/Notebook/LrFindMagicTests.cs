@@ -24,7 +24,7 @@ public sealed class LrFindMagicTests
         Assert.Equal(100, result.PlannedSteps);
         Assert.Equal(1e-7, result.Points[0].LearningRate);
         Assert.Equal(LearningRateFinderResult.SteepestDescentRule, result.SuggestionRule);
-        Assert.InRange(result.SuggestedLearningRate, 0.1, 1); // measured 0.49 for this model (seed 5) with SGD
+        Assert.InRange(result.SuggestedLearningRate, 0.1, 1); // measured: 0.614 (steepest descent), minimum / 10 = 0.156
         Assert.Equal(before.Values, model.Store.Values);
     }
 
