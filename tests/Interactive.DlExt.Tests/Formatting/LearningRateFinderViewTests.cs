@@ -48,4 +48,8 @@ public sealed class LearningRateFinderViewTests
         Assert.Empty(svg.QuerySelectorAll("g.marker-point"));
         Assert.Single(svg.QuerySelectorAll("g.marker-vertical"));
     }
+
+    [Fact]
+    public void The_chart_of_a_diverging_test_matches_the_approved_file() =>
+        Approvals.Verify(Interactive.DlExt.Formatting.LearningRateFinderView.Chart(Diverging()).ToSvg(), "lrfind-linear-regression");
 }
