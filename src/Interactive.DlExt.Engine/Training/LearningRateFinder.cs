@@ -14,6 +14,8 @@ public static class LearningRateFinder
     /// built from <see cref="LrFinderOptions.Seed"/> first, as <see cref="Trainer.Fit"/> would, and keeps those initial
     /// weights, so a later <c>Fit</c> with the same seed starts from the same point.</summary>
     /// <exception cref="DlExtArgumentException">An option out of its range (the message says which values are accepted).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the first step;
+    /// cancelled later, the test returns the steps it took.</exception>
     public static LearningRateFinderResult Run(Sequential model, Dataset train, LrFinderOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -59,6 +61,7 @@ public static class LearningRateFinder
         var points = recorder.Points;
         if (points.Count == 0)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             throw new DlExtArgumentException("start learning rate", Guard.Text(options.StartLearningRate),
                 $"a rate whose first step gives a finite loss ({history.StopMessage})");
         }

@@ -23,7 +23,7 @@ internal static class LrFindMagic
         LearningRateFinderResult result;
         try
         {
-            result = await Task.Run(() => LearningRateFinder.Run(model, data, options)).ConfigureAwait(false);
+            result = await Task.Run(() => LearningRateFinder.Run(model, data, options, host.CancellationToken)).ConfigureAwait(false);
         }
         catch (DlExtArgumentException e) when (Option(e.ParamName) is { } option)
         {

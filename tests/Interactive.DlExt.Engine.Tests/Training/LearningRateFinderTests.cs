@@ -130,6 +130,17 @@ public sealed class LearningRateFinderTests
         Assert.Equal(Losses(1), Losses(2));
     }
 
+    [Fact]
+    public void A_test_cancelled_before_its_first_step_throws_and_leaves_the_weights()
+    {
+        var model = TestData.SmallMlp().Build([2], seed: 1);
+        var values = (float[])model.Store.Values.Clone();
+
+        Assert.Throws<OperationCanceledException>(() => LearningRateFinder.Run(model, TestData.Blobs(), new LrFinderOptions { Threads = 1 }, new CancellationToken(canceled: true)));
+
+        Assert.Equal(values, model.Store.Values);
+    }
+
     public static TheoryData<string, Action<LrFinderOptions>, string> BadOptions => new()
     {
         { "start learning rate", o => o.StartLearningRate = 0, "a finite number > 0" },
