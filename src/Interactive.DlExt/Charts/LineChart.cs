@@ -28,6 +28,10 @@ public sealed record LineChart
     /// <value>The default is <see langword="false"/>.</value>
     public bool LogY { get; init; }
 
+    /// <summary>Whether the x axis is base-10 logarithmic (points at x ≤ 0 become gaps), e.g. a learning-rate range test.</summary>
+    /// <value>The default is <see langword="false"/>.</value>
+    public bool LogX { get; init; }
+
     /// <summary>x positions of light vertical lines marking epoch boundaries (thinned when closer than 8 pixels).</summary>
     /// <value>The default is empty.</value>
     public IReadOnlyList<double> EpochBoundaries { get; init; } = [];

@@ -32,7 +32,7 @@ internal static class LineChartRenderer
                 series.PointsOnly ? LegendSymbol.Point : series.Dashed ? LegendSymbol.DashedLine : LegendSymbol.Line));
         }
 
-        var xRange = Range(chart.Series.Concat(panelSeries), s => s.X, false, chart.VerticalMarkers.Select(m => m.X).Concat(chart.PointMarkers.Select(m => m.X)));
+        var xRange = Range(chart.Series.Concat(panelSeries), s => s.X, chart.LogX, chart.VerticalMarkers.Select(m => m.X).Concat(chart.PointMarkers.Select(m => m.X)));
         var yRange = Range(chart.Series, s => s.Y, chart.LogY, chart.PointMarkers.Select(m => m.Y));
         var panelRange = panel is null ? null : Range(panel.Series, s => s.Y, panel.LogY, []);
 
@@ -65,7 +65,7 @@ internal static class LineChartRenderer
             return writer.Finish();
         }
 
-        var xScale = AxisScale.Create(xr.Min, xr.Max, left, right, false, Math.Max(3, (int)((right - left) / 80)));
+        var xScale = AxisScale.Create(xr.Min, xr.Max, left, right, chart.LogX, Math.Max(3, (int)((right - left) / 80)));
         var lowest = panel is null ? bottom : height - 22 - (string.IsNullOrEmpty(chart.XLabel) ? 0 : 16);
         var dotRadius = 2.5;
         if (yRange is { } mainRange)

@@ -12,6 +12,7 @@ internal static class ViewCatalog
     [
         Entry<TrainingHistory>(TrainingHistoryView.Html, TrainingHistoryView.Text),
         Entry<Search.SweepResult>(r => r.IsFinished ? SweepViews.Html(r) : SweepViews.LiveHtml(r), SweepViews.PlainText),
+        Entry<LearningRateFinderResult>(LearningRateFinderView.Html, LearningRateFinderView.Text),
         Entry<EvaluationResult>(EvaluationView.Html, EvaluationView.Text),
         Entry<ConfusionMatrix>(EvaluationView.Html, EvaluationView.Text),
         Entry<ModelSummary>(ModelView.Html, s => s.ToString()),

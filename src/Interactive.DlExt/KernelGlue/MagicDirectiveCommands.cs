@@ -22,6 +22,13 @@ public sealed class DlExtTrainCommand : MagicDirectiveCommand
     internal override string MagicName => Notebook.DlExtMagics.Train.Name;
 }
 
+/// <summary>#!lr-find as a kernel command.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class DlExtLrFindCommand : MagicDirectiveCommand
+{
+    internal override string MagicName => Notebook.DlExtMagics.LrFind.Name;
+}
+
 /// <summary>#!sweep as a kernel command.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class DlExtSweepCommand : MagicDirectiveCommand

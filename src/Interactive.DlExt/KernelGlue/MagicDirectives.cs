@@ -20,6 +20,7 @@ internal static class MagicDirectives
     {
         // The kernel keeps one handler per command type; each type names the magic it runs.
         Add<DlExtTrainCommand>(root);
+        Add<DlExtLrFindCommand>(root);
         Add<DlExtSweepCommand>(root);
         Add<DlExtEvaluateCommand>(root);
         Add<DlExtSchedulesCommand>(root);

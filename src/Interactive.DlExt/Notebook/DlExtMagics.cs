@@ -45,6 +45,22 @@ public static class DlExtMagics
         ],
         "#!train model --data digits --epochs 20 --lr 1e-3 --optimizer adam --val-split 0.2 --out history");
 
+    /// <summary>#!lr-find.</summary>
+    public static MagicSpec LrFind { get; } = new(
+        "#!lr-find",
+        "Learning-rate range test (Smith 2017; fastai's lr_find): trains briefly while the learning rate grows exponentially, plots the smoothed loss against it and suggests a rate. The model's weights are left as they were.",
+        [
+            new("--model", "C# variable holding the model (a Sequential; an unbuilt one is built from --seed, as #!train would) or a Func<Sequential> factory.", MagicOptionKind.Variable) { Positional = true, Accepts = [typeof(Sequential), typeof(Func<Sequential>)] },
+            new("--data", "Training data: a C# variable holding a Dataset, or digits, fashion-mnist, mnist.", MagicOptionKind.Text) { Default = "digits", Allowed = BuiltInData, Accepts = [typeof(Dataset)] },
+            HyperparameterOptions.Value(Hyperparameters.Optimizer, "The update rule, with its own default settings."),
+            new("--start", "The first learning rate, > 0.", MagicOptionKind.Number) { Default = Invariant(LrFinderOptions.DefaultStartLearningRate), Minimum = 0, MinimumExclusive = true },
+            new("--end", "The last learning rate, > --start.", MagicOptionKind.Number) { Default = Invariant(LrFinderOptions.DefaultEndLearningRate), Minimum = 0, MinimumExclusive = true },
+            new("--steps", $"Optimizer steps (the data is cycled as often as needed), at least {LrFinderOptions.MinimumSteps}; the test stops early when the smoothed loss passes {LrFinderOptions.DefaultDivergenceFactor} × its best.", MagicOptionKind.WholeNumber) { Default = Invariant(LrFinderOptions.DefaultSteps), Minimum = LrFinderOptions.MinimumSteps },
+            .. new[] { Hyperparameters.BatchSize, Hyperparameters.Seed, Hyperparameters.Threads }.Select(h => HyperparameterOptions.Value(h)),
+            new("--out", "C# variable to store the LearningRateFinderResult in.", MagicOptionKind.Variable),
+        ],
+        "#!lr-find model --data digits --optimizer sgd --start 1e-7 --end 10 --steps 100 --out lr");
+
     /// <summary>#!evaluate.</summary>
     public static MagicSpec Evaluate { get; } = new(
         "#!evaluate",
@@ -112,5 +128,7 @@ public static class DlExtMagics
         "#!dlext");
 
     /// <summary>Every magic, in help order.</summary>
-    public static IReadOnlyList<MagicSpec> All { get; } = [Train, Sweep, Evaluate, CompareSchedules, Help];
+    public static IReadOnlyList<MagicSpec> All { get; } = [Train, LrFind, Sweep, Evaluate, CompareSchedules, Help];
+
+    private static string Invariant(double value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

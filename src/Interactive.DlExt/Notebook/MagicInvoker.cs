@@ -20,6 +20,9 @@ public static class MagicInvoker
             case "#!train":
                 await TrainMagic.RunAsync(host, arguments).ConfigureAwait(false);
                 break;
+            case "#!lr-find":
+                await LrFindMagic.RunAsync(host, arguments).ConfigureAwait(false);
+                break;
             case "#!sweep":
                 await SweepMagic.RunAsync(host, arguments).ConfigureAwait(false);
                 break;

@@ -125,7 +125,7 @@ internal static class TrainMagic
         }
     }
 
-    private static (Sequential Model, bool Fresh) ResolveModel(INotebookHost host, string name)
+    internal static (Sequential Model, bool Fresh) ResolveModel(INotebookHost host, string name)
     {
         if (!MagicParser.IsIdentifier(name))
         {

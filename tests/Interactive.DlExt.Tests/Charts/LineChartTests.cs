@@ -56,6 +56,14 @@ public class LineChartTests
     }
 
     [Fact]
+    public void A_log_x_axis_labels_powers_of_ten_for_learning_rates()
+    {
+        var chart = new LineChart { LogX = true, Series = [new LineSeries("loss", [1e-6, 1e-4, 1e-2], [2.0, 1.0, 3.0])] };
+
+        Assert.Equal(["1e-6", "1e-5", "1e-4", "1e-3", "1e-2"], Svg.Texts(Svg.Parse(chart.ToSvg()), ".x-ticks text"));
+    }
+
+    [Fact]
     public void NaN_and_infinity_leave_gaps_and_isolated_points_become_dots()
     {
         var chart = new LineChart

@@ -35,6 +35,8 @@ public sealed class FormattingSecurityTests
         var evaluation = Trainer.Evaluate(trained, data, threads: 1);
         yield return ("evaluation", evaluation);
         yield return ("confusion matrix", evaluation.ConfusionMatrix!);
+        var lrFind = LearningRateFinder.Run(new Sequential(new Linear(3)), data, new LrFinderOptions { Steps = 10, Threads = 1 });
+        yield return ("lr-find", lrFind with { Optimizer = hostile, SuggestionRule = hostile, StopMessage = hostile });
         yield return ("magic help", new MagicHelp([new MagicSpec(hostile, hostile, [new MagicOption(hostile, hostile, MagicOptionKind.Choice) { Default = hostile, Allowed = [hostile] }], hostile)]));
         yield return ("status", new TrainingStatus(hostile));
         yield return ("plain string", hostile);
