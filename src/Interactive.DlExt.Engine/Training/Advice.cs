@@ -9,5 +9,8 @@ namespace Interactive.DlExt;
 public sealed record Advice(string Rule, string Saw, string Why, string Try)
 {
     /// <inheritdoc />
-    public override string ToString() => $"{Rule}: {Saw}. {Why}. Try: {Try}.";
+    public override string ToString() => $"{Rule}: {Saw}. {WhySentence}. Try: {Try}.";
+
+    /// <summary><see cref="Why"/> starting with a capital, as the second sentence of a note.</summary>
+    public string WhySentence => Why.Length == 0 ? Why : char.ToUpperInvariant(Why[0]) + Why[1..];
 }

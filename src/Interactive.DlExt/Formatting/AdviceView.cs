@@ -17,7 +17,7 @@ internal static class AdviceView
         foreach (var note in notes)
         {
             html.Append("<div style=\"margin:2px 0\"><b>").Append(HtmlParts.Encode(note.Rule)).Append(":</b> ")
-                .Append(HtmlParts.Encode(note.Saw)).Append(". ").Append(HtmlParts.Encode(note.Why))
+                .Append(HtmlParts.Encode(note.Saw)).Append(". ").Append(HtmlParts.Encode(note.WhySentence))
                 .Append(". <i>Try:</i> ").Append(HtmlParts.Encode(note.Try)).Append(".</div>");
         }
 

@@ -28,6 +28,7 @@ public static class SweepViews
             ("importance", ParameterImportance(result)?.ToSvg()),
             .. ParameterScatters(result).Select(s => ("scatter", (string?)s.ToSvg())),
         ]);
+        AdviceView.Html(html, SweepAdvisor.For(result));
         return html.Append("</div>").ToString();
     }
 
@@ -70,6 +71,7 @@ public static class SweepViews
             text.Append("importance: ").AppendLine(string.Join(", ", result.ParameterImportance.Select(kv => $"{kv.Key} {kv.Value.ToString("0.00", CultureInfo.InvariantCulture)}")));
         }
 
+        AdviceView.Text(text, SweepAdvisor.For(result));
         return text.ToString();
     }
 

@@ -23,4 +23,17 @@ public sealed class AdviceViewTests
         Assert.DoesNotContain("dlext-advice", Html.Render(history), StringComparison.Ordinal);
         Assert.DoesNotContain("note:", Html.RenderText(history), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_sweep_whose_best_sits_on_a_range_edge_says_so_in_its_views()
+    {
+        var result = Search.Sweep.Run(new Search.SweepRequest(
+            _ => new Sequential(new Linear(64, 16), new ReLU(), new Linear(16, 10)), Datasets.Digits(flatten: true), Search.SearchSpace.Create().LogUniform("lr", 1e-3, 0.1))
+        {
+            Strategy = new Search.GridSearch(pointsPerRange: 3), Trials = 3, Epochs = 2, Optimizer = "sgd", ThreadsPerTrial = 1,
+        });
+
+        Assert.Contains("<b>range edge:</b> the best trial&#39;s lr = 0.1 sits at the high edge", Html.Render(result), StringComparison.Ordinal);
+        Assert.Contains("note: range edge: the best trial's lr = 0.1 sits at the high edge", Html.RenderText(result), StringComparison.Ordinal);
+    }
 }
