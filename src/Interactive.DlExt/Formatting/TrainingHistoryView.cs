@@ -186,7 +186,7 @@ internal static class TrainingHistoryView
         var series = new List<LineSeries> { new("gradient norm before clipping (per step, smoothed)", x, norm) { Smoothing = StepSmoothing } };
         if (history.Settings.ClipNorm is { } clip)
         {
-            series.Add(new LineSeries($"clip norm {HtmlParts.Number(clip)}", [0, Math.Max(x[^1], 1)], [clip, clip]) { Dashed = true });
+            series.Add(new LineSeries($"clip norm {HtmlParts.Number(clip)}", [0, Math.Max(x[^1], 1)], [clip, clip]) { Dashed = true, Reference = true });
         }
 
         var log = HtmlParts.UseLogScale([.. series.SelectMany(l => l.Y)]);

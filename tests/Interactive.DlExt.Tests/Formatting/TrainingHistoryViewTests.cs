@@ -39,6 +39,7 @@ public sealed class TrainingHistoryViewTests
         Assert.Contains("clip norm 0.5", texts);
         Assert.Equal(2, chart.QuerySelectorAll("path.series").Length);
         Assert.Single(chart.QuerySelectorAll("path.series-raw"));
+        Assert.Empty(chart.QuerySelectorAll("g.points")); // the threshold is a line, not two data points
         Assert.Contains("clip norm 0.5", root.TextContent);
         Assert.All(history.Steps, s => Assert.True(s.GradientNorm > 0));
     }
