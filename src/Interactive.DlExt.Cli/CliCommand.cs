@@ -29,6 +29,8 @@ internal sealed class CliCommand
     private readonly Option<double?> _weightDecay;
     private readonly Option<double> _split;
     private readonly Option<int?> _earlyStop;
+    private readonly Option<double?> _clipNorm;
+    private readonly Option<double?> _clipValue;
     private readonly Option<ulong> _seed;
     private readonly Option<int?> _threads;
     private readonly Option<string> _report;
@@ -61,6 +63,8 @@ internal sealed class CliCommand
             OptionValues.OptionalNumber(Hyperparameters.WeightDecay), null);
         _split = Define(ValidationSplit, "X", Hyperparameters.ValidationSplit.Description, "0.15", OptionValues.Number(Hyperparameters.ValidationSplit), CliOptions.DefaultValidationSplit);
         _earlyStop = Define(EarlyStop, "N", Hyperparameters.EarlyStop.Description, "3", OptionValues.Whole(Hyperparameters.EarlyStop), null);
+        _clipNorm = Define(ClipNorm, "X", Hyperparameters.ClipNorm.Description + " [default: off]", "1", OptionValues.OptionalNumber(Hyperparameters.ClipNorm), null);
+        _clipValue = Define(ClipValue, "X", Hyperparameters.ClipValue.Description + " [default: off]", "0.5", OptionValues.OptionalNumber(Hyperparameters.ClipValue), null);
         _seed = Define(Seed, "N", Hyperparameters.Seed.Description, "1", OptionValues.Seed, CliOptions.DefaultSeed);
         _threads = Define(Threads, "N", Hyperparameters.Threads.Description + " [default: all cores]", "4",
             OptionValues.Whole(Hyperparameters.Threads), null);
@@ -86,7 +90,7 @@ internal sealed class CliCommand
         _pruner.CompletionSources.Add([.. Sweep.PrunerNames]);
 
         Root = new RootCommand("dlext: train a model on real data, sweep its learning rate and batch size, and write an HTML report.");
-        Option[] all = [_data, _dataDir, _model, _epochs, _batch, _lr, _optimizer, _momentum, _beta1, _beta2, _rho, _weightDecay, _split, _earlyStop, _seed, _threads, _report,
+        Option[] all = [_data, _dataDir, _model, _epochs, _batch, _lr, _optimizer, _momentum, _beta1, _beta2, _rho, _weightDecay, _split, _earlyStop, _clipNorm, _clipValue, _seed, _threads, _report,
             _strategy, _trials, _sweepEpochs, _pruner, _sweepLr, _sweepBatches];
         foreach (var option in all)
         {
@@ -121,6 +125,8 @@ internal sealed class CliCommand
             WeightDecay = parse.GetValue(_weightDecay),
             ValidationSplit = parse.GetValue(_split),
             EarlyStop = parse.GetValue(_earlyStop),
+            ClipNorm = parse.GetValue(_clipNorm),
+            ClipValue = parse.GetValue(_clipValue),
             Seed = parse.GetValue(_seed),
             Threads = parse.GetValue(_threads) ?? CliOptions.DefaultThreads,
             ReportPath = parse.GetValue(_report)!,

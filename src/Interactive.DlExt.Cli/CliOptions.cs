@@ -53,6 +53,12 @@ internal sealed record CliOptions
 
     public int? EarlyStop { get; init; }
 
+    /// <summary>The largest global gradient norm, or null for no clipping by norm.</summary>
+    public double? ClipNorm { get; init; }
+
+    /// <summary>The largest gradient magnitude, or null for no clamping.</summary>
+    public double? ClipValue { get; init; }
+
     public string? DataFolder { get; init; }
 
     public string ReportPath { get; init; } = "dlext-report.html";

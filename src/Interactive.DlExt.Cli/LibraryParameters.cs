@@ -12,7 +12,7 @@ internal static class LibraryParameters
 {
     // The training hyperparameters dlext has options for; their library names come from the descriptors.
     private static readonly HashSet<string> Settable =
-        [Epochs, BatchSize, LearningRate, OptionNames.Optimizer, OptionNames.Momentum, Beta1, Beta2, Rho, WeightDecay, ValidationSplit, EarlyStop, Seed, Threads];
+        [Epochs, BatchSize, LearningRate, OptionNames.Optimizer, OptionNames.Momentum, Beta1, Beta2, Rho, WeightDecay, ValidationSplit, EarlyStop, ClipNorm, ClipValue, Seed, Threads];
 
     // What the library names that is not a training hyperparameter.
     private static readonly Dictionary<string, string> Other = new(StringComparer.OrdinalIgnoreCase)

@@ -97,6 +97,8 @@ internal static class MainJob
                 Seed = options.Seed,
                 Threads = options.Threads,
                 EarlyStopping = options.EarlyStop is { } patience ? new EarlyStopping(patience) : null,
+                ClipNorm = options.ClipNorm,
+                ClipValue = options.ClipValue,
             };
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"training {options.Model} with {options.Optimizer} (η = {options.LearningRate:G3}), batch {options.BatchSize}, {options.Epochs} epochs, seed {options.Seed}"));

@@ -14,6 +14,8 @@ internal static class OptionNames
     public static readonly string Optimizer = Hyperparameters.Optimizer.Option;
     public static readonly string ValidationSplit = Hyperparameters.ValidationSplit.Option;
     public static readonly string EarlyStop = Hyperparameters.EarlyStop.Option;
+    public static readonly string ClipNorm = Hyperparameters.ClipNorm.Option;
+    public static readonly string ClipValue = Hyperparameters.ClipValue.Option;
     public static readonly string Seed = Hyperparameters.Seed.Option;
     public static readonly string Threads = Hyperparameters.Threads.Option;
     public const string Report = "--report";

@@ -63,6 +63,15 @@ public sealed class CliOptionsTests
     }
 
     [Fact]
+    public void Clip_norm_and_clip_value_are_read_and_off_by_default()
+    {
+        var options = CliOptions.Parse(["--clip-norm", "1.5", "--clip-value=0.25"]);
+
+        Assert.Equal((1.5, 0.25), (options.ClipNorm, options.ClipValue));
+        Assert.Equal((null, null), (CliOptions.Parse([]).ClipNorm, CliOptions.Parse([]).ClipValue));
+    }
+
+    [Fact]
     public void A_response_file_holds_options_one_per_line()
     {
         var file = Path.GetTempFileName();
@@ -89,6 +98,10 @@ public sealed class CliOptionsTests
     [InlineData(new[] { "--optimizer", "adamax" }, "--optimizer = adamax is not accepted: expected one of sgd, momentum, nesterov, adagrad, rmsprop, adam, adamw.")]
     [InlineData(new[] { "--lr", "fast" }, "--lr = fast is not accepted: expected a number > 0.")]
     [InlineData(new[] { "--lr", "-0.1" }, "--lr = -0.1 is not accepted: expected a number > 0.")]
+    [InlineData(new[] { "--clip-norm", "0" }, "--clip-norm = 0 is not accepted: expected a number > 0.")]
+    [InlineData(new[] { "--clip-norm", "-1" }, "--clip-norm = -1 is not accepted: expected a number > 0.")]
+    [InlineData(new[] { "--clip-value", "0" }, "--clip-value = 0 is not accepted: expected a number > 0.")]
+    [InlineData(new[] { "--clip-value", "-0.5" }, "--clip-value = -0.5 is not accepted: expected a number > 0.")]
     [InlineData(new[] { "--val-split", "1.5" }, "--val-split = 1.5 is not accepted: expected a number > 0 and < 1.")]
     [InlineData(new[] { "--sweep-strategy", "bayesian" }, "--sweep-strategy = bayesian is not accepted: expected one of grid, random, coarse-to-fine, tpe.")]
     [InlineData(new[] { "--sweep-pruner", "hyperband" }, "--sweep-pruner = hyperband is not accepted: expected one of none, median, asha.")]

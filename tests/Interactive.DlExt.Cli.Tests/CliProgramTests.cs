@@ -196,7 +196,7 @@ public sealed partial class CliProgramTests : IDisposable
         foreach (var option in new[]
                  {
                      "--data", "--data-dir", "--model", "--epochs", "--batch-size", "--lr", "--optimizer", "--val-split", "--early-stop",
-                     "--seed", "--threads", "--report", "--sweep-strategy", "--sweep-trials", "--sweep-epochs", "--sweep-pruner", "--sweep-lr",
+                     "--clip-norm", "--clip-value", "--seed", "--threads", "--report", "--sweep-strategy", "--sweep-trials", "--sweep-epochs", "--sweep-pruner", "--sweep-lr",
                      "--sweep-batch-sizes", "--help",
                  })
         {

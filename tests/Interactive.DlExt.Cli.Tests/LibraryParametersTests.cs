@@ -11,6 +11,8 @@ public sealed class LibraryParametersTests
     [InlineData("threads", "--threads")]
     [InlineData("epochs", "--epochs")]
     [InlineData("folder", "--data-dir")]
+    [InlineData("clip_norm", "--clip-norm")]
+    [InlineData("clip_value", "--clip-value")]
     public void A_library_error_names_the_option_the_user_typed(string parameter, string option)
     {
         var rewritten = LibraryParameters.Rewrite(new DlExtArgumentException(parameter, "100000", "at most the 1222 training samples"));

@@ -82,6 +82,22 @@ public static class Hyperparameters
         Description = "L2 penalty strength on weights.", Default = 0, Minimum = 0,
     };
 
+    /// <summary>Clipping by global gradient norm.</summary>
+    public static Hyperparameter ClipNorm { get; } = new()
+    {
+        Name = "clip_norm", Option = "--clip-norm", Kind = HyperparameterKind.Number,
+        Description = "Rescale the gradients after each backward pass so their global L2 norm is at most this (as PyTorch's clip_grad_norm_).",
+        DefaultText = "off", Minimum = 0, MinimumExclusive = true,
+    };
+
+    /// <summary>Clipping each gradient's value.</summary>
+    public static Hyperparameter ClipValue { get; } = new()
+    {
+        Name = "clip_value", Option = "--clip-value", Kind = HyperparameterKind.Number,
+        Description = "Clamp each gradient to [-c, c] after each backward pass (as PyTorch's clip_grad_value_).",
+        DefaultText = "off", Minimum = 0, MinimumExclusive = true,
+    };
+
     /// <summary>The learning-rate schedule.</summary>
     public static Hyperparameter Schedule { get; } = new()
     {
@@ -129,7 +145,7 @@ public static class Hyperparameters
 
     /// <summary>Every hyperparameter, in help order.</summary>
     public static IReadOnlyList<Hyperparameter> All { get; } =
-        [LearningRate, BatchSize, Epochs, Optimizer, Momentum, Beta1, Beta2, Rho, WeightDecay, L1, L2, Schedule, Warmup, EarlyStop, Seed, Threads, ValidationSplit];
+        [LearningRate, BatchSize, Epochs, Optimizer, Momentum, Beta1, Beta2, Rho, WeightDecay, L1, L2, ClipNorm, ClipValue, Schedule, Warmup, EarlyStop, Seed, Threads, ValidationSplit];
 
     /// <summary>The ones a sweep can search, by their names and aliases.</summary>
     public static IReadOnlyList<Hyperparameter> Sweepable { get; } = [.. All.Where(h => h.Sweepable)];

@@ -14,6 +14,7 @@ public abstract class TrainingCallback
             case TrainingEvent.TrainingStarted: OnTrainingStarted(state); break;
             case TrainingEvent.EpochStarted: OnEpochStarted(state); break;
             case TrainingEvent.BatchStarted: OnBatchStarted(state); break;
+            case TrainingEvent.GradientsComputed: OnGradientsComputed(state); break;
             case TrainingEvent.BatchEnded: OnBatchEnded(state); break;
             case TrainingEvent.EpochEnded: OnEpochEnded(state); break;
             case TrainingEvent.TrainingEnded: OnTrainingEnded(state); break;
@@ -33,6 +34,12 @@ public abstract class TrainingCallback
 
     /// <summary>Before each batch.</summary>
     protected virtual void OnBatchStarted(TrainingState state)
+    {
+    }
+
+    /// <summary>After each backward pass and any clipping, before the optimizer step: read or change
+    /// <see cref="TrainingState.Gradients"/> here.</summary>
+    protected virtual void OnGradientsComputed(TrainingState state)
     {
     }
 

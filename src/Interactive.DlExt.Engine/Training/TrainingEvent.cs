@@ -12,6 +12,11 @@ public enum TrainingEvent
     /// <summary>Before a batch's forward pass.</summary>
     BatchStarted,
 
+    /// <summary>After a batch's backward pass and any clipping, before its optimizer step: the gradients are in
+    /// <see cref="TrainingState.Gradients"/> (a callback may read or change them) and their norm before clipping in
+    /// <see cref="TrainingState.GradientNorm"/>.</summary>
+    GradientsComputed,
+
     /// <summary>After a batch's optimizer step (its loss and learning rate are in the state).</summary>
     BatchEnded,
 

@@ -71,6 +71,17 @@ public sealed class TrainingOptions
     /// <summary>The default of <see cref="DivergenceFactor"/>: far above any normal fluctuation of the loss.</summary>
     public const double DefaultDivergenceFactor = 100;
 
+    /// <summary>Rescales all gradients after each backward pass so their global L2 norm is at most this, as PyTorch's
+    /// <c>clip_grad_norm_</c>: g ← g · c / (‖g‖ + 10⁻⁶) when ‖g‖ exceeds c. Null: no clipping by norm. Accepted: &gt; 0.
+    /// Applied before <see cref="ClipValue"/>; the history records the norm before clipping.</summary>
+    /// <value>The default is null.</value>
+    public double? ClipNorm { get; set; }
+
+    /// <summary>Clamps each gradient to [−c, c] after each backward pass (and after <see cref="ClipNorm"/>), as PyTorch's
+    /// <c>clip_grad_value_</c>. Null: no clamping. Accepted: &gt; 0.</summary>
+    /// <value>The default is null.</value>
+    public double? ClipValue { get; set; }
+
     /// <summary>Whether each epoch visits the training data in a new seeded order.</summary>
     /// <value>The default is true.</value>
     public bool Shuffle { get; set; } = true;
@@ -107,6 +118,8 @@ public sealed class TrainingOptions
             Seed = Seed,
             Threads = Threads,
             DivergenceFactor = DivergenceFactor,
+            ClipNorm = ClipNorm,
+            ClipValue = ClipValue,
             Shuffle = Shuffle,
             DropLast = DropLast,
             EarlyStopping = EarlyStopping,

@@ -48,7 +48,9 @@ internal sealed class TrainingRun
             Seed: options.Seed,
             Threads: options.Threads,
             L1: options.L1,
-            L2: options.L2));
+            L2: options.L2,
+            ClipNorm: options.ClipNorm,
+            ClipValue: options.ClipValue));
     }
 
     public static TrainingRun Prepare(Sequential model, Dataset train, TrainingOptions options)
@@ -63,6 +65,16 @@ internal sealed class TrainingRun
 
         Guard.NonNegative(options.L1, "l1");
         Guard.NonNegative(options.L2, "l2");
+        if (options.ClipNorm is { } clipNorm)
+        {
+            Hyperparameters.ClipNorm.Check(clipNorm);
+        }
+
+        if (options.ClipValue is { } clipValue)
+        {
+            Hyperparameters.ClipValue.Check(clipValue);
+        }
+
         if (options.ValidationSplit != 0)
         {
             Guard.Between(options.ValidationSplit, 0, 1, "validation split");
@@ -164,6 +176,8 @@ internal sealed class TrainingRun
                 }
 
                 _model.Backward(lossGradient, context);
+                state.GradientNorm = ClipGradients(store, pool);
+                Raise(TrainingEvent.GradientsComputed, state);
                 _optimizer.Step(store, rate, momentum, pool);
                 lossSum += loss * batch.Count;
                 seen += batch.Count;
@@ -173,7 +187,7 @@ internal sealed class TrainingRun
                 }
 
                 state.BatchLoss = loss;
-                _history.AddStep(new StepRecord(state.Step, epoch, loss, rate));
+                _history.AddStep(new StepRecord(state.Step, epoch, loss, rate, state.GradientNorm));
                 Raise(TrainingEvent.BatchEnded, state);
                 state.Step++;
                 if (state.StopRequested)
@@ -213,6 +227,24 @@ internal sealed class TrainingRun
         {
             callback.On(trainingEvent, state);
         }
+    }
+
+    /// <summary>The gradients' global norm before clipping; then clips by norm and by value, as the options say.</summary>
+    private double ClipGradients(ParameterStore store, ComputePool pool)
+    {
+        var gradients = store.Gradients;
+        var norm = GradientClipping.GlobalNorm(gradients, pool);
+        if (_options.ClipNorm is { } maxNorm)
+        {
+            GradientClipping.ClipNorm(gradients, norm, maxNorm, pool);
+        }
+
+        if (_options.ClipValue is { } maxValue)
+        {
+            GradientClipping.ClipValue(gradients, maxValue, pool);
+        }
+
+        return norm;
     }
 
     private static string Word(double loss) => double.IsNaN(loss) ? "NaN" : "infinite";

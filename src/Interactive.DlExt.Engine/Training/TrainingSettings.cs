@@ -17,6 +17,8 @@ namespace Interactive.DlExt;
 /// <param name="Threads">Compute threads.</param>
 /// <param name="L1">L1 penalty strength.</param>
 /// <param name="L2">L2 penalty strength.</param>
+/// <param name="ClipNorm">The largest global gradient norm, or null when gradients are not clipped by norm.</param>
+/// <param name="ClipValue">The largest gradient magnitude, or null when gradients are not clamped.</param>
 public sealed record TrainingSettings(
     string Model,
     int ParameterCount,
@@ -33,7 +35,9 @@ public sealed record TrainingSettings(
     ulong Seed,
     int Threads,
     double L1,
-    double L2)
+    double L2,
+    double? ClipNorm = null,
+    double? ClipValue = null)
 {
     /// <summary>Whether validation metrics exist.</summary>
     public bool HasValidation => ValidationCount > 0;

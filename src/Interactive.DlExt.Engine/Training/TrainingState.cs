@@ -37,6 +37,14 @@ public sealed class TrainingState
     /// <summary>The last batch's loss.</summary>
     public double BatchLoss { get; internal set; }
 
+    /// <summary>The current batch's global gradient norm before clipping (set before <see cref="TrainingEvent.GradientsComputed"/>).</summary>
+    public double GradientNorm { get; internal set; }
+
+    /// <summary>All trainable gradients (<see cref="ParameterStore.Gradients"/> of the model). During
+    /// <see cref="TrainingEvent.GradientsComputed"/> they hold the batch's clipped gradients, and what a callback
+    /// writes there is what the optimizer applies; after the step they are zero.</summary>
+    public Span<float> Gradients => Model.Store.Gradients;
+
     /// <summary>Whether a stop was requested.</summary>
     public bool StopRequested => PendingStop is not null;
 

@@ -137,6 +137,11 @@ internal static class LineChartRenderer
 
             var isolated = SeriesPath.Write(writer, s.X, ys, xScale, yScale, "series", color, 2, 1, s.Dashed, summary);
             var finite = Enumerable.Range(0, s.Y.Count).Where(j => double.IsFinite(s.Y[j]) && double.IsFinite(s.X[j]) && double.IsFinite(yScale.Map(s.Y[j]))).ToList();
+            if (s.Reference)
+            {
+                continue;
+            }
+
             if (finite.Count <= MaxDotsPerSeries && s.Smoothing <= 0)
             {
                 SeriesPath.Dots(writer, finite.Select(j => (xScale.Map(s.X[j]), yScale.Map(s.Y[j]), $"{s.Name}: {TickFormat.Value(s.Y[j])} at {TickFormat.Value(s.X[j])}")), color, dotRadius, "points");

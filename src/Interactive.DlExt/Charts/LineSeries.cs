@@ -25,6 +25,10 @@ public sealed record LineSeries(string Name, IReadOnlyList<double> X, IReadOnlyL
     /// <value>The default is <see langword="false"/>.</value>
     public bool PointsOnly { get; init; }
 
+    /// <summary>A reference line (e.g. a clipping threshold) rather than data: drawn without dots at its points.</summary>
+    /// <value>The default is <see langword="false"/>.</value>
+    public bool Reference { get; init; }
+
     /// <summary>A series over x = 1, 2, …, n (epochs counted from one).</summary>
     /// <param name="name">The legend and hover name.</param>
     /// <param name="y">The values, one per epoch.</param>

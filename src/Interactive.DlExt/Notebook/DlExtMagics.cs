@@ -35,8 +35,8 @@ public static class DlExtMagics
             {
                 Hyperparameters.Epochs, Hyperparameters.BatchSize, Hyperparameters.LearningRate, Hyperparameters.Optimizer,
                 Hyperparameters.Momentum, Hyperparameters.Beta1, Hyperparameters.Beta2, Hyperparameters.Rho, Hyperparameters.WeightDecay,
-                Hyperparameters.L1, Hyperparameters.L2, Hyperparameters.Schedule, Hyperparameters.Warmup, Hyperparameters.EarlyStop,
-                Hyperparameters.Seed, Hyperparameters.Threads,
+                Hyperparameters.L1, Hyperparameters.L2, Hyperparameters.ClipNorm, Hyperparameters.ClipValue, Hyperparameters.Schedule,
+                Hyperparameters.Warmup, Hyperparameters.EarlyStop, Hyperparameters.Seed, Hyperparameters.Threads,
             }.Select(h => HyperparameterOptions.Value(h)),
             new("--out", "C# variable to store the TrainingHistory in; the trained model goes to NAMEModel (e.g. historyModel).", MagicOptionKind.Variable),
             new("--report", "Also write a self-contained HTML report to this path.", MagicOptionKind.Text),

@@ -33,6 +33,8 @@ internal static class TrainMagic
             Schedule = ScheduleFor(a),
             L1 = a.Number(Hyperparameters.L1),
             L2 = a.Number(Hyperparameters.L2),
+            ClipNorm = a.NumberOrNull(Hyperparameters.ClipNorm.Option),
+            ClipValue = a.NumberOrNull(Hyperparameters.ClipValue.Option),
             Seed = (ulong)a.WholeNumber(Hyperparameters.Seed),
             Threads = a.WholeNumberOrNull(Hyperparameters.Threads.Option) ?? TrainingOptions.DefaultThreads,
             EarlyStopping = a.WholeNumberOrNull("--early-stop") is { } patience ? new EarlyStopping(patience) : null,

@@ -13,7 +13,7 @@ public sealed class TrainerTests
 
         Trainer.Fit(TestData.SmallMlp(), TestData.Blobs(), options);
 
-        var batch = new[] { TrainingEvent.BatchStarted, TrainingEvent.BatchEnded };
+        var batch = new[] { TrainingEvent.BatchStarted, TrainingEvent.GradientsComputed, TrainingEvent.BatchEnded };
         TrainingEvent[] epoch = [TrainingEvent.EpochStarted, .. batch, .. batch, TrainingEvent.EpochEnded];
         Assert.Equal([TrainingEvent.TrainingStarted, .. epoch, .. epoch, TrainingEvent.TrainingEnded], recorder.Events);
     }

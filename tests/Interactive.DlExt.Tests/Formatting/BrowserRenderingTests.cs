@@ -43,8 +43,8 @@ public sealed class BrowserRenderingTests : IDisposable
         var json = dom.QuerySelector("#dlext-probe")?.TextContent;
         Assert.False(string.IsNullOrEmpty(json), "the probe script did not run: " + dom.Body?.TextContent[..Math.Min(200, dom.Body.TextContent.Length)]);
         var charts = JsonDocument.Parse(json).RootElement.EnumerateArray().ToList();
-        Assert.Equal(2, charts.Count); // loss (with the learning-rate panel) and accuracy
-        Assert.Equal([4, 2], charts.Select(c => c.GetProperty("series").GetArrayLength()));
+        Assert.Equal(3, charts.Count); // loss (with the learning-rate panel), accuracy and gradient norm
+        Assert.Equal([4, 2, 1], charts.Select(c => c.GetProperty("series").GetArrayLength()));
         foreach (var chart in charts)
         {
             Assert.True(chart.GetProperty("width").GetDouble() > 300, "the chart has no width on the page");

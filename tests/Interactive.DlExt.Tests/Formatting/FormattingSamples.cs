@@ -4,7 +4,7 @@ namespace Interactive.DlExt.Tests.Formatting;
 internal static class FormattingSamples
 {
     /// <summary>A 3-class spiral classifier trained for <paramref name="epochs"/> epochs with validation and a cosine schedule.</summary>
-    public static TrainingHistory History(int epochs = 6, int samplesPerClass = 40, string? datasetName = null, EarlyStopping? earlyStopping = null, int batchSize = 32)
+    public static TrainingHistory History(int epochs = 6, int samplesPerClass = 40, string? datasetName = null, EarlyStopping? earlyStopping = null, int batchSize = 32, double? clipNorm = null)
     {
         var data = Datasets.Spirals(samplesPerClass, classes: 3, seed: 5);
         if (datasetName is not null)
@@ -22,6 +22,7 @@ internal static class FormattingSamples
             Seed = 7,
             Threads = 1,
             EarlyStopping = earlyStopping,
+            ClipNorm = clipNorm,
             TimeProvider = new SteppingTimeProvider(TimeSpan.FromMilliseconds(3)),
         };
         return Trainer.Fit(SpiralModel(), data, options);

@@ -16,13 +16,41 @@ public sealed class TrainingHistoryViewTests
 
         Assert.Equal("dlext-history", root.ClassName);
         var charts = root.QuerySelectorAll("svg");
-        Assert.Equal(2, charts.Length);
+        Assert.Equal(3, charts.Length); // loss, accuracy, gradient norm
         // loss: smoothed steps, train per epoch, validation per epoch; lower panel: the cosine learning rate
         Assert.Equal(4, charts[0].QuerySelectorAll("path.series").Length);
         Assert.Single(charts[0].QuerySelectorAll("path.series-raw"));
         Assert.Single(charts[0].QuerySelectorAll("g.marker-point"));
         Assert.Contains(charts[0].QuerySelectorAll("text"), t => t.TextContent == "learning rate");
         Assert.Equal(2, charts[1].QuerySelectorAll("path.series").Length);
+    }
+
+    [Fact]
+    public void The_gradient_norm_chart_shows_every_steps_norm_and_the_clip_threshold_as_a_dashed_line()
+    {
+        var history = FormattingSamples.History(epochs: 4, clipNorm: 0.5);
+
+        var root = HtmlDom.ParseView(Html.Render(history));
+
+        var chart = root.QuerySelectorAll("svg")[2];
+        var texts = chart.QuerySelectorAll("text").Select(t => t.TextContent).ToList();
+        Assert.Contains("Gradient norm", texts);
+        Assert.Contains("gradient norm before clipping (per step, smoothed)", texts);
+        Assert.Contains("clip norm 0.5", texts);
+        Assert.Equal(2, chart.QuerySelectorAll("path.series").Length);
+        Assert.Single(chart.QuerySelectorAll("path.series-raw"));
+        Assert.Empty(chart.QuerySelectorAll("g.points")); // the threshold is a line, not two data points
+        Assert.Contains("clip norm 0.5", root.TextContent);
+        Assert.All(history.Steps, s => Assert.True(s.GradientNorm > 0));
+    }
+
+    [Fact]
+    public void Without_a_clip_norm_the_gradient_norm_chart_has_no_threshold()
+    {
+        var chart = TrainingHistoryView.GradientNormChart(FormattingSamples.History(epochs: 2));
+
+        Assert.NotNull(chart);
+        Assert.Single(chart.Series);
     }
 
     [Fact]
@@ -118,14 +146,14 @@ public sealed class TrainingHistoryViewTests
     }
 
     [Fact]
-    public void A_hundred_epoch_history_with_thousands_of_steps_stays_under_25_KB()
+    public void A_hundred_epoch_history_with_thousands_of_steps_stays_under_32_KB()
     {
         var history = FormattingSamples.History(epochs: 100, samplesPerClass: 300, batchSize: 32);
 
         var bytes = Encoding.UTF8.GetByteCount(Html.Render(history));
 
         Assert.True(history.Steps.Count >= 2000, $"{history.Steps.Count} steps");
-        Assert.True(bytes < 25 * 1024, $"{bytes} bytes");
+        Assert.True(bytes < 32 * 1024, $"{bytes} bytes"); // 25 KB before the per-step gradient-norm chart (about 6 KB)
     }
 
     [Fact]

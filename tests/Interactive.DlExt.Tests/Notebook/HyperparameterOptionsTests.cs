@@ -59,4 +59,34 @@ public sealed class HyperparameterOptionsTests
 
         Assert.Equal(["--lr", "--batch-size", "--optimizer", "--momentum", "--weight-decay", "--l1", "--l2"], spaces);
     }
+
+    [Fact]
+    public async Task Train_clips_the_gradients_by_norm_and_by_value_as_typed()
+    {
+        var host = new RecordingHost();
+        host.Variables["model"] = new Sequential(new Linear(64, 10));
+
+        await MagicInvoker.InvokeAsync(host, "#!train model --epochs 1 --threads 1 --quiet --clip-norm 0.5 --clip-value 0.01 --out h", "#!train");
+
+        var history = Assert.IsType<TrainingHistory>(host.Variables["h"]);
+        Assert.Equal(0.5, history.Settings.ClipNorm);
+        Assert.Equal(0.01, history.Settings.ClipValue);
+        Assert.All(history.Steps, s => Assert.True(s.GradientNorm > 0));
+    }
+
+    [Theory]
+    [InlineData("--clip-norm", "0")]
+    [InlineData("--clip-norm", "-1")]
+    [InlineData("--clip-value", "0")]
+    [InlineData("--clip-value", "-0.5")]
+    public async Task Train_refuses_a_clip_threshold_that_is_not_positive_with_the_descriptors_range(string option, string value)
+    {
+        var host = new RecordingHost();
+        host.Variables["model"] = new Sequential(new Linear(64, 10));
+
+        var e = await Assert.ThrowsAsync<DlExtArgumentException>(() => MagicInvoker.InvokeAsync(host, $"#!train model --epochs 1 --quiet {option} {value}", "#!train"));
+
+        Assert.Equal(option, e.ParamName);
+        Assert.StartsWith(Hyperparameters.Find(option)!.Accepted, e.Accepted, StringComparison.Ordinal);
+    }
 }
