@@ -4,7 +4,8 @@ namespace Interactive.DlExt;
 
 /// <summary>
 /// The course's rules of thumb, applied to a finished (or running) training history: a learning rate outside
-/// 1e-6 … 1, a batch as large as the training set, a loss that exploded or oscillates, and validation loss rising
+/// 1e-6 … 1, a batch as large as the training set or not above the number of classes, inputs that are not
+/// normalised, a loss that exploded or oscillates, and validation loss rising
 /// while training loss falls (overfitting, with the epoch it began). Each rule fires only on what the history shows.
 /// </summary>
 public static class TrainingAdvisor
@@ -14,6 +15,9 @@ public static class TrainingAdvisor
 
     /// <summary>The top of the usual span.</summary>
     public const double HighestUsualLearningRate = 1;
+
+    /// <summary>Inputs larger than this in absolute value count as not normalised (pixel values 0-255, prices, …).</summary>
+    public const double LargestNormalisedInput = 10;
 
     /// <summary>The notes that apply to <paramref name="history"/>, in the order of the rules above.</summary>
     public static IReadOnlyList<Advice> For(TrainingHistory history)
@@ -35,6 +39,22 @@ public static class TrainingAdvisor
                 F($"the batch of {s.BatchSize} holds every one of the {s.TrainCount} training samples: one step per epoch"),
                 "full-batch steps are few and noiseless, so training is slow and can settle in sharp minima",
                 "a batch of 32 to 256, well below the number of samples"));
+        }
+
+        if (s.ClassCount > 1 && s.BatchSize <= s.ClassCount && s.TrainCount > s.ClassCount)
+        {
+            notes.Add(new Advice("batch size",
+                F($"the batch of {s.BatchSize} is not above the {s.ClassCount} classes"),
+                "most batches miss some classes, so each step pulls the model towards a few of them and the loss jumps",
+                "a batch several times the number of classes (32 or more)"));
+        }
+
+        if (s.LargestInput is > LargestNormalisedInput)
+        {
+            notes.Add(new Advice("input scale",
+                F($"the inputs reach {s.LargestInput:G4} in absolute value"),
+                "unscaled inputs make the first layer's gradients large and the loss surface long and narrow, so no one learning rate suits every weight",
+                "scale the inputs to about [0, 1] or standardise them (Standardizer); then 0.01 is a good first learning rate"));
         }
 
         if (history.StopReason == StopReason.Diverged)

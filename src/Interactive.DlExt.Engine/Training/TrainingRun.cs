@@ -50,7 +50,9 @@ internal sealed class TrainingRun
             L1: options.L1,
             L2: options.L2,
             ClipNorm: options.ClipNorm,
-            ClipValue: options.ClipValue));
+            ClipValue: options.ClipValue,
+            ClassCount: train.ClassCount,
+            LargestInput: LargestMagnitude(train.Features.Data)));
     }
 
     public static TrainingRun Prepare(Sequential model, Dataset train, TrainingOptions options)
@@ -279,5 +281,17 @@ internal sealed class TrainingRun
                     $"[{train.ClassCount}] (one logit per class of '{train.Name}')");
             }
         }
+    }
+
+    // One pass over the inputs for the advisor's "not normalised" rule.
+    private static double LargestMagnitude(float[] values)
+    {
+        var largest = 0f;
+        foreach (var v in values)
+        {
+            largest = Math.Max(largest, Math.Abs(v));
+        }
+
+        return largest;
     }
 }

@@ -19,6 +19,8 @@ namespace Interactive.DlExt;
 /// <param name="L2">L2 penalty strength.</param>
 /// <param name="ClipNorm">The largest global gradient norm, or null when gradients are not clipped by norm.</param>
 /// <param name="ClipValue">The largest gradient magnitude, or null when gradients are not clamped.</param>
+/// <param name="ClassCount">The classes of the training data (0 for regression).</param>
+/// <param name="LargestInput">The largest absolute value among the training inputs (null when not measured).</param>
 public sealed record TrainingSettings(
     string Model,
     int ParameterCount,
@@ -37,7 +39,9 @@ public sealed record TrainingSettings(
     double L1,
     double L2,
     double? ClipNorm = null,
-    double? ClipValue = null)
+    double? ClipValue = null,
+    int ClassCount = 0,
+    double? LargestInput = null)
 {
     /// <summary>Whether validation metrics exist.</summary>
     public bool HasValidation => ValidationCount > 0;

@@ -4,8 +4,8 @@ namespace Interactive.DlExt.Tests.Training;
 
 public sealed class TrainingAdvisorTests
 {
-    private static TrainingSettings Settings(double lr = 0.01, int batch = 32, int train = 1000) =>
-        new("Linear(2 → 3)", 9, "sgd", "θ ← θ − ηg", lr, "constant", "cross-entropy", batch, 10, 32, train, 200, 0, 1, 0, 0);
+    private static TrainingSettings Settings(double lr = 0.01, int batch = 32, int train = 1000, int classes = 3, double largestInput = 1) =>
+        new("Linear(2 → 3)", 9, "sgd", "θ ← θ − ηg", lr, "constant", "cross-entropy", batch, 10, 32, train, 200, 0, 1, 0, 0, ClassCount: classes, LargestInput: largestInput);
 
     private static TrainingHistory History(TrainingSettings settings, params (double Train, double Validation)[] epochs)
     {
@@ -84,5 +84,27 @@ public sealed class TrainingAdvisorTests
         Assert.Equal(["learning rate", "exploding loss"], notes.Select(n => n.Rule));
         Assert.Equal(history.StopMessage, notes[1].Saw);
         Assert.Equal("a learning rate ten times smaller (1E+05), gradient clipping, or a warm-up", notes[1].Try);
+    }
+
+    [Fact]
+    public void A_batch_not_above_the_number_of_classes_is_noted()
+    {
+        var notes = TrainingAdvisor.For(History(Settings(batch: 10, classes: 10), (1.0, 1.0), (0.9, 0.95)));
+
+        Assert.Equal("the batch of 10 is not above the 10 classes", Assert.Single(notes).Saw);
+        Assert.Empty(TrainingAdvisor.For(History(Settings(batch: 11, classes: 10), (1.0, 1.0), (0.9, 0.95))));
+    }
+
+    [Fact]
+    public void Inputs_that_are_not_normalised_are_noted_and_the_trainer_measures_them()
+    {
+        var notes = TrainingAdvisor.For(History(Settings(largestInput: 255), (1.0, 1.0), (0.9, 0.95)));
+        var raw = new Dataset(new Tensor(Enumerable.Range(0, 40).Select(i => (float)(i % 8 * 30)).ToArray(), 20, 2), new Tensor(20), 3);
+        var history = Trainer.Fit(TestData.SmallMlp(), raw, new TrainingOptions { Epochs = 1, Threads = 1 });
+
+        Assert.Equal("the inputs reach 255 in absolute value", Assert.Single(notes).Saw);
+        Assert.Equal(210, history.Settings.LargestInput);
+        Assert.Contains(TrainingAdvisor.For(history), n => n.Rule == "input scale");
+        Assert.Equal(3, history.Settings.ClassCount);
     }
 }
