@@ -12,21 +12,24 @@ internal static class FiniteDataCheck
     /// <summary>Throws if a feature (or a regression target) of <paramref name="data"/> is not finite.</summary>
     /// <param name="data">The data set as the user passed it (rows are its own indices).</param>
     /// <param name="role">"training data", "validation data", "evaluation data".</param>
-    public static void Require(Dataset data, string role)
+    /// <returns>The largest absolute feature value, measured in the same pass (for the advisor's input-scale rule).</returns>
+    public static float Require(Dataset data, string role)
     {
-        Require(data.Features.Data, data.Features.ItemLength, data, role, "feature");
+        var largest = Require(data.Features.Data, data.Features.ItemLength, data, role, "feature");
         if (!data.IsClassification)
         {
             Require(data.Targets.Data, data.Targets.ItemLength, data, role, "target");
         }
+
+        return largest;
     }
 
-    private static void Require(float[] values, int rowLength, Dataset data, string role, string what)
+    private static float Require(float[] values, int rowLength, Dataset data, string role, string what)
     {
-        var index = FirstNonFinite(values);
+        var index = FirstNonFinite(values, out var largest);
         if (index < 0)
         {
-            return;
+            return largest;
         }
 
         var value = values[index];
@@ -39,19 +42,29 @@ internal static class FiniteDataCheck
             "finite numbers only; drop or impute the missing values before training");
     }
 
-    private static int FirstNonFinite(float[] values)
+    // The index of the first non-finite value (or −1), and the largest magnitude before it.
+    private static int FirstNonFinite(float[] values, out float largest)
     {
         var i = 0;
+        largest = 0;
         if (Vector.IsHardwareAccelerated)
         {
-            // x − x is 0 for every finite x and NaN for NaN and ±∞.
+            var top = Vector<float>.Zero;
             for (; i <= values.Length - Vector<float>.Count; i += Vector<float>.Count)
             {
+                // x − x is 0 for every finite x and NaN for NaN and ±∞.
                 var v = new Vector<float>(values, i);
                 if (!Vector.EqualsAll(v - v, Vector<float>.Zero))
                 {
                     break;
                 }
+
+                top = Vector.Max(top, Vector.Abs(v));
+            }
+
+            for (var lane = 0; lane < Vector<float>.Count; lane++)
+            {
+                largest = Math.Max(largest, top[lane]);
             }
         }
 
@@ -61,6 +74,8 @@ internal static class FiniteDataCheck
             {
                 return i;
             }
+
+            largest = Math.Max(largest, Math.Abs(values[i]));
         }
 
         return -1;

@@ -15,7 +15,7 @@ internal sealed class TrainingRun
     private readonly List<TrainingCallback> _callbacks;
     private readonly TrainingHistory _history;
 
-    private TrainingRun(Sequential model, Dataset train, Dataset? validation, TrainingOptions options, Optimizer optimizer, Loss loss)
+    private TrainingRun(Sequential model, Dataset train, Dataset? validation, TrainingOptions options, Optimizer optimizer, Loss loss, float largestInput)
     {
         _model = model;
         _train = train;
@@ -52,7 +52,7 @@ internal sealed class TrainingRun
             ClipNorm: options.ClipNorm,
             ClipValue: options.ClipValue,
             ClassCount: train.ClassCount,
-            LargestInput: LargestMagnitude(train.Features.Data)));
+            LargestInput: largestInput));
     }
 
     public static TrainingRun Prepare(Sequential model, Dataset train, TrainingOptions options)
@@ -82,7 +82,7 @@ internal sealed class TrainingRun
             Guard.Between(options.ValidationSplit, 0, 1, "validation split");
         }
 
-        FiniteDataCheck.Require(train, "training data");
+        var largestInput = FiniteDataCheck.Require(train, "training data");
         if (options.Validation is { } given)
         {
             FiniteDataCheck.Require(given, "validation data");
@@ -107,7 +107,7 @@ internal sealed class TrainingRun
         var loss = options.Loss ?? Trainer.DefaultLoss(trainPart);
         CheckOutput(model, trainPart, loss);
         var optimizer = options.Optimizer ?? Optimizers.Create(Hyperparameters.DefaultOptimizer, Hyperparameters.DefaultLearningRate);
-        return new TrainingRun(model, trainPart, validation, options, optimizer, loss);
+        return new TrainingRun(model, trainPart, validation, options, optimizer, loss, largestInput);
     }
 
     public TrainingHistory Execute(CancellationToken cancellationToken)
@@ -281,17 +281,5 @@ internal sealed class TrainingRun
                     $"[{train.ClassCount}] (one logit per class of '{train.Name}')");
             }
         }
-    }
-
-    // One pass over the inputs for the advisor's "not normalised" rule.
-    private static double LargestMagnitude(float[] values)
-    {
-        var largest = 0f;
-        foreach (var v in values)
-        {
-            largest = Math.Max(largest, Math.Abs(v));
-        }
-
-        return largest;
     }
 }
