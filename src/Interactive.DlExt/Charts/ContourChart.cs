@@ -49,6 +49,10 @@ public sealed record ContourChart
     /// <value>The default is empty.</value>
     public IReadOnlyList<ContourPath> Paths { get; init; } = [];
 
+    /// <summary>Points marked on the surface with a white cross and their label on hover, e.g. its minima.</summary>
+    /// <value>The default is empty.</value>
+    public IReadOnlyList<PointMarker> Markers { get; init; } = [];
+
     /// <summary>The total width in pixels (at least 200).</summary>
     /// <value>The default is 560.</value>
     public double Width { get; init; } = 560;

@@ -80,9 +80,14 @@ internal static class ContourChartRenderer
         ChartFrame.XAxis(writer, xScale, top, bottom, true);
         ChartFrame.Axes(writer, left, top, right, bottom);
         writer.Begin("g").IdAttr("clip-path", $"url(#{clip})").Open();
+        foreach (var marker in chart.Markers)
+        {
+            Cross(writer, "marker", xScale.Map(marker.X), yScale.Map(marker.Y), 5, "#ffffff", ChartFrame.TextColor, marker.Label);
+        }
+
         for (var k = 0; k < chart.Paths.Count; k++)
         {
-            TrajectoryPath(writer, chart.Paths[k], PathColor(k), xScale, yScale);
+            TrajectoryPath(writer, chart.Paths[k], PathColor(k), xScale, yScale, (left, top, right, bottom));
         }
 
         writer.End("g");
@@ -92,7 +97,7 @@ internal static class ContourChartRenderer
         return writer.Finish();
     }
 
-    private static void TrajectoryPath(SvgWriter writer, ContourPath path, string color, AxisScale xScale, AxisScale yScale)
+    private static void TrajectoryPath(SvgWriter writer, ContourPath path, string color, AxisScale xScale, AxisScale yScale, (double Left, double Top, double Right, double Bottom) plot)
     {
         writer.Begin("g").Attr("class", "trajectory").Open();
 
@@ -112,8 +117,40 @@ internal static class ContourChartRenderer
             writer.Begin("rect").Attr("class", "start").Attr("x", sx - 4).Attr("y", sy - 4).Attr("width", 8).Attr("height", 8).Attr("fill", color)
                 .Attr("stroke", "#ffffff").Attr("stroke-width", 1.5).WithTitle("rect", "start: " + Hover(path, first));
             var last = steps[^1];
-            writer.Begin("circle").Attr("class", "end").Attr("cx", xScale.Map(path.X[last])).Attr("cy", yScale.Map(path.Y[last])).Attr("r", 5)
+            if (path.EndNote is { } note)
+            {
+                // A bad end is never hidden: beyond the plot, its cross sits on the edge the path left by.
+                var ex = Math.Clamp(xScale.Map(path.X[last]), plot.Left + 6, plot.Right - 6);
+                var ey = Math.Clamp(yScale.Map(path.Y[last]), plot.Top + 6, plot.Bottom - 6);
+                Cross(writer, "end-bad", ex, ey, 6, color, "#ffffff", $"{path.Name}: {note}");
+                writer.End("g");
+                return;
+            }
+
+            // An end beyond the plot is drawn on the edge the path left by, so no run's end is ever clipped away.
+            var cx = Math.Clamp(xScale.Map(path.X[last]), plot.Left + 5, plot.Right - 5);
+            var cy = Math.Clamp(yScale.Map(path.Y[last]), plot.Top + 5, plot.Bottom - 5);
+            writer.Begin("circle").Attr("class", "end").Attr("cx", cx).Attr("cy", cy).Attr("r", 5)
                 .Attr("fill", "#ffffff").Attr("stroke", color).Attr("stroke-width", 2.5).WithTitle("circle", "end: " + Hover(path, last));
+        }
+
+        writer.End("g");
+    }
+
+    /// <summary>An ✕ of two strokes over a wider casing, with a hover title.</summary>
+    private static void Cross(SvgWriter writer, string cssClass, double x, double y, double size, string color, string casing, string title)
+    {
+        writer.Begin("g").Attr("class", cssClass).Open();
+        foreach (var (stroke, width) in new[] { (casing, 4.5), (color, 2.2) })
+        {
+            writer.Begin("path").Attr("fill", "none").Attr("stroke", stroke).Attr("stroke-width", width).Attr("stroke-linecap", "round");
+            writer.BeginAttr("d");
+            var d = new PathBuilder(writer.Builder);
+            d.MoveTo(x - size, y - size);
+            d.LineTo(x + size, y + size);
+            d.MoveTo(x - size, y + size);
+            d.LineTo(x + size, y - size);
+            writer.EndAttr().WithTitle("path", title);
         }
 
         writer.End("g");
@@ -167,7 +204,7 @@ internal static class ContourChartRenderer
     private static string BandColor(int band, int levels) => ChartPalette.Sequential(band / (double)(levels - 1));
 
     // Trajectories sit on viridis, so they take the palette colours that stand out against it (vermillion first).
-    private static string PathColor(int index) => ChartPalette.Category(index switch { 0 => 1, 1 => 6, 2 => 4, 3 => 0, _ => index });
+    internal static string PathColor(int index) => ChartPalette.Category(index switch { 0 => 1, 1 => 6, 2 => 4, 3 => 0, _ => index });
 
     private static string Hover(ContourPath path, int step) =>
         $"{path.Name}, step {step.ToString(CultureInfo.InvariantCulture)}: ({TickFormat.Value(path.X[step])}, {TickFormat.Value(path.Y[step])})";

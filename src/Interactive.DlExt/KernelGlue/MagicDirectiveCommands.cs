@@ -50,6 +50,13 @@ public sealed class DlExtSchedulesCommand : MagicDirectiveCommand
     internal override string MagicName => Notebook.DlExtMagics.CompareSchedules.Name;
 }
 
+/// <summary>#!descent as a kernel command.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class DlExtDescentCommand : MagicDirectiveCommand
+{
+    internal override string MagicName => Notebook.DlExtMagics.Descent.Name;
+}
+
 /// <summary>#!dlext as a kernel command.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class DlExtHelpCommand : MagicDirectiveCommand

@@ -24,6 +24,7 @@ internal static class MagicDirectives
         Add<DlExtSweepCommand>(root);
         Add<DlExtEvaluateCommand>(root);
         Add<DlExtSchedulesCommand>(root);
+        Add<DlExtDescentCommand>(root);
         Add<DlExtHelpCommand>(root);
     }
 

@@ -120,6 +120,23 @@ public static class DlExtMagics
         ],
         "#!schedules \"step:size=5,gamma=0.5;exponential:gamma=0.9;cosine;cosine:warmup=100;onecycle:maxmom=0.95,minmom=0.85\" --epochs 20 --steps-per-epoch 50 --lr 0.1");
 
+    /// <summary>#!descent.</summary>
+    public static MagicSpec Descent { get; } = new(
+        "#!descent",
+        "The optimizer lab: runs optimizers on a loss surface of two parameters and draws every path on its contour, with the steps each needs to reach a tolerance, its final loss, and divergence marked. The optimizers are the classes that train networks.",
+        [
+            new("--surface", $"The loss surface: {Surfaces.Syntax} (quote a formula with spaces).", MagicOptionKind.Text) { Positional = true, Default = Surfaces.Default, Allowed = Surfaces.Names },
+            HyperparameterOptions.List(Hyperparameters.Optimizer, "Optimizers to run, a comma list, e.g. sgd,momentum,adam.") with { Default = DescentOptions.DefaultOptimizer },
+            HyperparameterOptions.List(Hyperparameters.LearningRate, "Learning rates, a comma list, e.g. 0.01,0.4: one run per optimizer and rate.") with { Default = Invariant(DescentOptions.DefaultLearningRate) },
+            HyperparameterOptions.List(Hyperparameters.Momentum, "β of momentum and nesterov, a comma list, e.g. 0,0.6,0.8,0.9: one run per value for those two; the other optimizers run once."),
+            new("--steps", "Optimizer steps per run; a run stops early when its loss explodes or it leaves the picture far behind.", MagicOptionKind.WholeNumber) { Default = Invariant(DescentOptions.DefaultSteps), Minimum = 1, Maximum = DescentOptions.MaxSteps },
+            new("--start", "Where every run starts, written x,y, e.g. -2.5,2 (default: the surface's own start).", MagicOptionKind.Text),
+            new("--domain", "For a formula: the rectangle drawn, written xmin,xmax,ymin,ymax (default -3,3,-3,3).", MagicOptionKind.Text),
+            new("--tolerance", "A run has arrived when f − f* ≤ tolerance (f* the surface's known minimum), else when the gradient's length ≤ tolerance.", MagicOptionKind.Number) { Default = Invariant(DescentOptions.DefaultTolerance), Minimum = 0, MinimumExclusive = true },
+            new("--out", "C# variable to store the DescentResult in.", MagicOptionKind.Variable),
+        ],
+        "#!descent elongated --optimizer momentum --lr 0.1 --momentum 0,0.6,0.8,0.9 --steps 60");
+
     /// <summary>#!dlext.</summary>
     public static MagicSpec Help { get; } = new(
         "#!dlext",
@@ -128,7 +145,7 @@ public static class DlExtMagics
         "#!dlext");
 
     /// <summary>Every magic, in help order.</summary>
-    public static IReadOnlyList<MagicSpec> All { get; } = [Train, LrFind, Sweep, Evaluate, CompareSchedules, Help];
+    public static IReadOnlyList<MagicSpec> All { get; } = [Train, LrFind, Sweep, Evaluate, CompareSchedules, Descent, Help];
 
     private static string Invariant(double value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -30,6 +30,19 @@ internal static class HyperparameterOptions
             Allowed = h.Choices,
         };
 
+    /// <summary>The option that takes a comma list of values of <paramref name="h"/>, each in its range or among its
+    /// choices (#!descent runs one path per value).</summary>
+    public static MagicOption List(Hyperparameter h, string description) =>
+        new(h.Option, description, MagicOptionKind.List)
+        {
+            Default = h.DefaultDisplay,
+            Allowed = h.Choices,
+            Minimum = h.Minimum,
+            MinimumExclusive = h.MinimumExclusive,
+            Maximum = h.Maximum,
+            MaximumExclusive = h.MaximumExclusive,
+        };
+
     /// <summary>The value given for <paramref name="h"/>, else its default.</summary>
     public static double Number(this MagicArguments a, Hyperparameter h) =>
         a.NumberOrNull(h.Option) ?? h.Default ?? throw new InvalidOperationException($"{h.Name} has no default");

@@ -40,6 +40,16 @@ public sealed class MagicArguments
     public double? NumberOrNull(string option) =>
         _values.TryGetValue(Known(option), out var v) ? double.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture) : null;
 
+    /// <summary>The items of a list option (checked by the parser), or <paramref name="fallback"/> when it was not given.</summary>
+    public IReadOnlyList<string> Items(string option, IReadOnlyList<string> fallback) =>
+        _values.TryGetValue(Known(option), out var v) ? v.Split(',', StringSplitOptions.TrimEntries) : fallback;
+
+    /// <summary>The numbers of a list option (checked by the parser), or <paramref name="fallback"/> when it was not given.</summary>
+    public IReadOnlyList<double> Numbers(string option, IReadOnlyList<double> fallback) =>
+        _values.TryGetValue(Known(option), out var v)
+            ? [.. v.Split(',', StringSplitOptions.TrimEntries).Select(item => double.Parse(item, NumberStyles.Float, CultureInfo.InvariantCulture))]
+            : fallback;
+
     /// <summary>Whether a flag was given.</summary>
     public bool Flag(string option) => Has(option);
 

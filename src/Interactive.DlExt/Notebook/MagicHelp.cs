@@ -32,7 +32,7 @@ public sealed record MagicHelp(IReadOnlyList<MagicSpec> Magics) : Formatting.IHt
             foreach (var o in magic.Options)
             {
                 var defaults = o.Default is null ? string.Empty : $" (default {o.Default})";
-                var choices = o.Kind == MagicOptionKind.Choice ? $" [{string.Join("|", o.Allowed)}]" : string.Empty;
+                var choices = o.Kind == MagicOptionKind.Choice || (o.Kind == MagicOptionKind.List && o.Allowed.Count > 0) ? $" [{string.Join("|", o.Allowed)}]" : string.Empty;
                 sb.AppendLine(CultureInfo.InvariantCulture, $"  {o.Name.PadRight(width)}  {o.Description}{choices}{defaults}");
             }
 

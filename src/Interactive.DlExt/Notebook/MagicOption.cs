@@ -49,6 +49,7 @@ public sealed record MagicOption(string Name, string Description, MagicOptionKin
             MagicOptionKind.Choice => "one of " + string.Join(", ", Allowed),
             MagicOptionKind.Variable => "the name of a C# variable",
             MagicOptionKind.Space => "a value, a comma list (a,b,c) or a range (low..high, low..high:log, low..high:int)",
+            MagicOptionKind.List => Allowed.Count > 0 ? "a comma list of " + string.Join(", ", Allowed) : "a comma list of numbers" + range + " (1e-3 style allowed)",
             MagicOptionKind.Flag => "no value (it is a flag)",
             _ => "text",
         };

@@ -23,4 +23,8 @@ public enum MagicOptionKind
 
     /// <summary>A search-space expression: a value, a comma list, or a range such as 1e-4..1e-1:log.</summary>
     Space,
+
+    /// <summary>A comma list of values (a,b,c), each checked as a single value of the option would be: one of
+    /// <see cref="MagicOption.Allowed"/> when it has words, else a number in the option's range.</summary>
+    List,
 }

@@ -165,6 +165,9 @@ public static class MagicParser
                 }
 
                 break;
+            case MagicOptionKind.List:
+                CheckList(option, value);
+                break;
             case MagicOptionKind.Variable:
                 if (!IsIdentifier(value))
                 {
@@ -176,6 +179,22 @@ public static class MagicParser
 
         _ = spec;
         return value;
+    }
+
+    private static void CheckList(MagicOption option, string value)
+    {
+        foreach (var item in value.Split(',', StringSplitOptions.TrimEntries))
+        {
+            var fits = option.Allowed.Count > 0
+                ? option.Allowed.Contains(item, StringComparer.Ordinal)
+                : double.TryParse(item, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number) && InRange(option, number);
+            if (!fits)
+            {
+                var near = option.Allowed.Count > 0 ? Nearest(item, option.Allowed) : null;
+                var what = item.Length == 0 ? "an item is empty" : $"\"{item}\" is not accepted" + (near is null ? string.Empty : $"; did you mean {near}?");
+                throw new DlExtArgumentException(option.Name, value, $"{option.AcceptedText()} ({what})");
+            }
+        }
     }
 
     private static bool InRange(MagicOption option, double v) =>
@@ -201,46 +220,7 @@ public static class MagicParser
     }
 
     /// <summary>The candidate closest to <paramref name="word"/> by edit distance, if close enough to be a typo.</summary>
-    internal static string? Nearest(string word, IEnumerable<string> candidates)
-    {
-        string? best = null;
-        var bestDistance = int.MaxValue;
-        foreach (var c in candidates)
-        {
-            var d = EditDistance(word, c);
-            if (d < bestDistance)
-            {
-                bestDistance = d;
-                best = c;
-            }
-        }
-
-        return best is not null && bestDistance <= Math.Max(2, best.Length / 3) ? best : null;
-    }
-
-    private static int EditDistance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
+    internal static string? Nearest(string word, IEnumerable<string> candidates) => EditDistance.Nearest(word, candidates);
 
     private static readonly HashSet<string> CSharpKeywords = new(StringComparer.Ordinal)
     {
