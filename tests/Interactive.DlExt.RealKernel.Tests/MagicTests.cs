@@ -63,6 +63,21 @@ public sealed class MagicTests(PackedBuild build) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Descent_draws_the_optimizers_paths_in_the_kernel_and_stores_the_result()
+    {
+        var lab = await _kernel.SubmitAsync("#!descent elongated --optimizer sgd --lr 0.01,0.21 --steps 40 --out lab");
+        var stored = await _kernel.SubmitAsync("lab.Runs[1].Outcome");
+        var bad = await _kernel.SubmitAsync("#!descent \"x^^2\"");
+
+        Assert.True(lab.Succeeded, lab.Describe());
+        Assert.Contains(lab.FinalHtml, h => h.Contains("dlext-descent", StringComparison.Ordinal) && h.Contains("η = 0.21 (diverged, step", StringComparison.Ordinal));
+        Assert.Contains("Diverged", stored.ReturnText, StringComparison.Ordinal);
+        Assert.False(bad.Succeeded);
+        Assert.Contains("at position 3 ('^')", bad.Describe(), StringComparison.Ordinal);
+        KernelOutputs.Log($"#!descent {lab.Elapsed.TotalSeconds:F1} s");
+    }
+
+    [Fact]
     public async Task Completions_after_train_list_every_option_with_its_description()
     {
         var items = await _kernel.CompletionsAsync("#!train model --");

@@ -95,9 +95,15 @@ public static class DescentLab
 
             if (!escape.Contains(x, y))
             {
-                outcome = DescentOutcome.Escaped;
-                message = string.Create(CultureInfo.InvariantCulture,
-                    $"escaped at step {step}: the point ({x:G3}, {y:G3}) left the picture far behind, the loss falling to {here.Value:G4} (no lowest point that way)");
+                // Far outside the picture: with the loss rising that is divergence too; with it falling, the surface
+                // simply has no lowest point that way.
+                var rising = here.Value > first;
+                outcome = rising ? DescentOutcome.Diverged : DescentOutcome.Escaped;
+                message = rising
+                    ? string.Create(CultureInfo.InvariantCulture,
+                        $"diverged at step {step}: the point ({x:G3}, {y:G3}) left the picture far behind, the loss rising from {first:G4} to {here.Value:G4}; η = {setting.LearningRate:G4} is too large here")
+                    : string.Create(CultureInfo.InvariantCulture,
+                        $"escaped at step {step}: the point ({x:G3}, {y:G3}) left the picture far behind, the loss falling to {here.Value:G4} (no lowest point that way)");
                 break;
             }
         }

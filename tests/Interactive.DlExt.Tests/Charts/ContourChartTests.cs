@@ -33,6 +33,39 @@ public class ContourChartTests
     }
 
     [Fact]
+    public void An_end_beyond_the_plot_is_drawn_on_its_edge_and_a_bad_end_as_a_cross_with_its_note()
+    {
+        var chart = ChartSamples.Rosenbrock() with
+        {
+            Paths =
+            [
+                new ContourPath("left the picture", [0, 0.5, 9], [1, 1, 1]),
+                new ContourPath("blew up", [0, -0.5, -40], [1, 2, 80]) { EndNote = "diverged at step 2" },
+            ],
+            Markers = [new PointMarker(1, 1, "minimum f = 0 at (1, 1)")],
+        };
+
+        var root = Svg.Parse(chart.ToSvg());
+
+        var plot = root.QuerySelector("clipPath rect")!;
+        double left = Number(plot, "x"), right = left + Number(plot, "width"), top = Number(plot, "y"), bottom = top + Number(plot, "height");
+        var ring = root.QuerySelectorAll(".trajectory")[0].QuerySelector("circle.end")!;
+        Assert.InRange(Number(ring, "cx"), right - 10, right);
+        Assert.Null(root.QuerySelectorAll(".trajectory")[1].QuerySelector("circle.end"));
+        var cross = root.QuerySelectorAll(".trajectory")[1].QuerySelector(".end-bad")!;
+        Assert.Equal("blew up: diverged at step 2", cross.QuerySelector("title")!.TextContent);
+        // The cross of a run that went up and left sits in the plot's top-left corner: its first stroke starts there.
+        var start = System.Text.RegularExpressions.Regex.Match(cross.QuerySelector("path")!.GetAttribute("d")!, @"^M\s*([-\d.]+)[ ,]([-\d.]+)");
+        Assert.Equal(left, double.Parse(start.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), 0.6);
+        Assert.Equal(top, double.Parse(start.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), 0.6);
+        Assert.InRange(Number(ring, "cy"), top, bottom);
+        Assert.Equal("minimum f = 0 at (1, 1)", root.QuerySelector(".marker title")!.TextContent);
+    }
+
+    private static double Number(AngleSharp.Dom.IElement element, string attribute) =>
+        double.Parse(element.GetAttribute(attribute)!, System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
     public void Marching_squares_cuts_a_single_inside_corner_as_a_triangle_through_the_interpolated_crossings()
     {
         var builder = new StringBuilder();
