@@ -17,7 +17,7 @@ public sealed class ExpressionSurface : Surface
     public SurfaceExpression Expression { get; }
 
     /// <inheritdoc />
-    public override string Name => "f(x, y) = " + Expression.Text;
+    public override string Name => "formula";
 
     /// <inheritdoc />
     public override string Formula => Expression.Text;
