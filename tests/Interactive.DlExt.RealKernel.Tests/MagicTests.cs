@@ -45,12 +45,12 @@ public sealed class MagicTests(PackedBuild build) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Lr_find_schedules_and_advice_run_in_the_kernel_and_render_their_views()
+    public async Task Lr_find_schedules_clipping_and_advice_run_in_the_kernel_and_render_their_views()
     {
         var find = await _kernel.SubmitAsync("#!lr-find makeModel --data train --optimizer sgd --steps 40 --out found");
         var suggested = await _kernel.SubmitAsync("found.SuggestedLearningRate > 0");
         var plans = await _kernel.SubmitAsync("#!schedules \"step:size=5,gamma=0.5;cosine;onecycle:maxmom=0.95,minmom=0.85\" --epochs 20 --steps-per-epoch 10 --lr 0.1");
-        var advised = await _kernel.SubmitAsync("#!train makeModel --data train --epochs 2 --lr 5 --optimizer sgd --seed 1 --quiet");
+        var advised = await _kernel.SubmitAsync("#!train makeModel --data train --epochs 2 --lr 5 --optimizer sgd --clip-norm 1 --seed 1 --quiet");
 
         Assert.True(find.Succeeded, find.Describe());
         Assert.Contains(find.FinalHtml, h => h.Contains("dlext-lrfind", StringComparison.Ordinal) && h.Contains("steepest descent", StringComparison.Ordinal));
@@ -59,6 +59,7 @@ public sealed class MagicTests(PackedBuild build) : IAsyncLifetime
         Assert.Contains(plans.FinalHtml, h => h.Contains("dlext-schedules", StringComparison.Ordinal) && h.Contains("every 5 epochs", StringComparison.Ordinal));
         Assert.True(advised.Succeeded, advised.Describe());
         Assert.Contains(advised.FinalHtml, h => h.Contains("dlext-advice", StringComparison.Ordinal) && h.Contains("learning rate 5 is outside", StringComparison.Ordinal));
+        Assert.Contains(advised.FinalHtml, h => h.Contains("Gradient norm", StringComparison.Ordinal) && h.Contains("clip norm 1", StringComparison.Ordinal));
         KernelOutputs.Log($"#!lr-find {find.Elapsed.TotalSeconds:F1} s, #!schedules {plans.Elapsed.TotalSeconds:F1} s, advised #!train {advised.Elapsed.TotalSeconds:F1} s");
     }
 

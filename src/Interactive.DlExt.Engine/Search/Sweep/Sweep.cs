@@ -24,7 +24,7 @@ public static class Sweep
     public static IReadOnlyList<string> TrainingParameterNames { get; } = TrialTraining.Names;
 
     /// <summary>The accepted strategy names for <see cref="CreateStrategy"/>.</summary>
-    public static IReadOnlyList<string> StrategyNames { get; } = ["grid", "random", "coarse-to-fine", "tpe"];
+    public static IReadOnlyList<string> StrategyNames { get; } = ["grid", "random", "coarse-to-fine", "tpe", "gp"];
 
     /// <summary>The accepted pruner names for <see cref="CreatePruner"/>.</summary>
     public static IReadOnlyList<string> PrunerNames { get; } = ["none", "median", "asha"];
@@ -45,9 +45,11 @@ public static class Sweep
     public static ulong TrialSeed(ulong studySeed, int trialNumber) =>
         RandomSource.Derive(RandomSource.Derive(studySeed, TrainingStream).NextUInt64(), (ulong)Guard.AtLeast(trialNumber, 0, "trial number")).NextUInt64();
 
-    /// <summary>Creates a strategy by name: grid, random, coarse-to-fine or tpe (case-insensitive).</summary>
+    /// <summary>Creates a strategy by name: grid, random, coarse-to-fine, tpe, or gp (also called bayes), case-insensitive;
+    /// for benchmarks also tpe-univariate (one density per parameter) and tpe-multivariate (the same as tpe).</summary>
     /// <param name="name">One of <see cref="StrategyNames"/>.</param>
-    /// <param name="trials">The trial budget: coarse-to-fine uses about a third of it per round (at least 2).</param>
+    /// <param name="trials">The trial budget: coarse-to-fine uses about a third of it per round (at least 2); TPE and GP
+    /// start with <see cref="StartupTrials.For"/> random trials.</param>
     public static SearchStrategy CreateStrategy(string name, int trials = 20)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -56,7 +58,9 @@ public static class Sweep
             "grid" => new GridSearch(),
             "random" => new RandomSearch(),
             "coarse-to-fine" or "coarsetofine" => new CoarseToFineSearch(Math.Max(2, (trials + 2) / 3)),
-            "tpe" or "bayes" => new TpeSearch(),
+            "tpe" or "tpe-multivariate" => new TpeSearch(StartupTrials.For(trials)),
+            "tpe-univariate" => new TpeSearch(StartupTrials.For(trials), multivariate: false),
+            "gp" or "bayes" => new GpSearch(StartupTrials.For(trials)),
             _ => throw new DlExtArgumentException("strategy", $"\"{name}\"", "one of " + string.Join(", ", StrategyNames)),
         };
     }
