@@ -40,7 +40,7 @@ internal static class MainJob
     /// <summary>A batch bigger than the training part is refused before training, under the option that asked for it.</summary>
     public static void CheckBatchSizes(CliOptions options, Dataset train)
     {
-        var samples = train.Count - (int)Math.Round(train.Count * options.ValidationSplit, MidpointRounding.AwayFromZero);
+        var samples = train.Count - DataSplit.HeldOutCount(train.Count, options.ValidationSplit);
         var accepted = $"at most the {samples} training samples (after the validation split)";
         if (options.BatchSize > samples)
         {

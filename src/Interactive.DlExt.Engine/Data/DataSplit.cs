@@ -80,9 +80,13 @@ public static class DataSplit
         }
     }
 
+    /// <summary>How many of <paramref name="count"/> samples a split of <paramref name="fraction"/> holds out:
+    /// round(count × fraction), halves rounded up; the rest train. The one rule every split here follows.</summary>
+    public static int HeldOutCount(int count, double fraction) => (int)Math.Round(count * fraction, MidpointRounding.AwayFromZero);
+
     private static int PartSize(int count, double fraction, string parameter)
     {
-        var size = (int)Math.Round(count * fraction, MidpointRounding.AwayFromZero);
+        var size = HeldOutCount(count, fraction);
         if (size == 0)
         {
             throw new DlExtArgumentException(parameter, Guard.Text(fraction),

@@ -87,30 +87,11 @@ public sealed record Hyperparameter
     };
 
     /// <summary>" > 0", " ≥ 0 and &lt; 1", or empty: the range in the words of <see cref="Accepted"/>.</summary>
-    public string RangeText
-    {
-        get
-        {
-            var parts = new List<string>();
-            if (Minimum is { } min)
-            {
-                parts.Add((MinimumExclusive ? "> " : "≥ ") + Format(min));
-            }
-
-            if (Maximum is { } max)
-            {
-                parts.Add((MaximumExclusive ? "< " : "≤ ") + Format(max));
-            }
-
-            return parts.Count == 0 ? string.Empty : " " + string.Join(" and ", parts);
-        }
-    }
+    public string RangeText => NumberRange.Text(Minimum, MinimumExclusive, Maximum, MaximumExclusive);
 
     /// <summary>Whether <paramref name="value"/> lies in the range.</summary>
     public bool InRange(double value) =>
-        !double.IsNaN(value)
-        && (Minimum is not { } min || (MinimumExclusive ? value > min : value >= min))
-        && (Maximum is not { } max || (MaximumExclusive ? value < max : value <= max))
+        NumberRange.Contains(value, Minimum, MinimumExclusive, Maximum, MaximumExclusive)
         && (Kind != HyperparameterKind.WholeNumber || value == Math.Floor(value));
 
     /// <summary>Returns <paramref name="value"/> if it is in range, else throws naming <paramref name="name"/>

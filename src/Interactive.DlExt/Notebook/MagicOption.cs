@@ -55,21 +55,6 @@ public sealed record MagicOption(string Name, string Description, MagicOptionKin
         };
     }
 
-    private string RangeText()
-    {
-        var parts = new List<string>();
-        if (Minimum is { } min)
-        {
-            parts.Add((MinimumExclusive ? "> " : "≥ ") + Format(min));
-        }
+    private string RangeText() => NumberRange.Text(Minimum, MinimumExclusive, Maximum, MaximumExclusive);
 
-        if (Maximum is { } max)
-        {
-            parts.Add((MaximumExclusive ? "< " : "≤ ") + Format(max));
-        }
-
-        return parts.Count == 0 ? string.Empty : " " + string.Join(" and ", parts);
-    }
-
-    private static string Format(double v) => v.ToString("G6", System.Globalization.CultureInfo.InvariantCulture);
 }

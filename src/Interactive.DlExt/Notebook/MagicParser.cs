@@ -198,8 +198,7 @@ public static class MagicParser
     }
 
     private static bool InRange(MagicOption option, double v) =>
-        (option.Minimum is not { } min || (option.MinimumExclusive ? v > min : v >= min))
-        && (option.Maximum is not { } max || (option.MaximumExclusive ? v < max : v <= max));
+        NumberRange.Contains(v, option.Minimum, option.MinimumExclusive, option.Maximum, option.MaximumExclusive);
 
     /// <summary>Whether <paramref name="name"/> is a valid C# identifier (and no keyword), so a kernel can store a variable under it.</summary>
     public static bool IsIdentifier(string name)
