@@ -40,6 +40,9 @@ public sealed class GpSearch : SearchStrategy
     public override string Name => "gp";
 
     /// <inheritdoc />
+    public override int RandomStartupTrials => StartupTrials;
+
+    /// <inheritdoc />
     public override Suggestion Suggest(StudyHistory history, int trialNumber, RandomSource random)
     {
         ArgumentNullException.ThrowIfNull(history);

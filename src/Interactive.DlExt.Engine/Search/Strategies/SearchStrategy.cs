@@ -13,6 +13,10 @@ public abstract class SearchStrategy
     /// <summary>A short name for reports, e.g. "tpe".</summary>
     public abstract string Name { get; }
 
+    /// <summary>How many trials a model-based strategy draws at random before it models (0 for the others, whose every
+    /// trial follows one rule): the views say which trials those were.</summary>
+    public virtual int RandomStartupTrials => 0;
+
     /// <summary>The parameters for trial <paramref name="trialNumber"/>, "wait" or "exhausted".</summary>
     /// <param name="history">The study so far (trials with lower numbers may still be running).</param>
     /// <param name="trialNumber">The number of the trial being asked for.</param>

@@ -63,6 +63,9 @@ public sealed class TpeSearch : SearchStrategy
     public override string Name => "tpe";
 
     /// <inheritdoc />
+    public override int RandomStartupTrials => StartupTrials;
+
+    /// <inheritdoc />
     public override Suggestion Suggest(StudyHistory history, int trialNumber, RandomSource random)
     {
         ArgumentNullException.ThrowIfNull(history);

@@ -35,6 +35,10 @@ public sealed class SweepResult
     /// <summary>The strategy's name, e.g. "tpe".</summary>
     public string StrategyName => _runner.Request.Strategy.Name;
 
+    /// <summary>How many trials the strategy drew at random before it modelled (TPE, GP; 0 for the others). With
+    /// parallel trials a few more may be random: a trial asked before that many had finished is drawn at random too.</summary>
+    public int RandomStartupTrials => _runner.Request.Strategy.RandomStartupTrials;
+
     /// <summary>The pruner's name ("none", "median", "asha" or the class name).</summary>
     public string PrunerName => _runner.Request.Pruner switch
     {

@@ -80,6 +80,8 @@ public sealed class GpSearchTests
         Assert.Equal([3, 3, 5, 10, 10], new[] { 8, 10, 25, 50, 100 }.Select(StartupTrials.For));
         Assert.Equal(5, ((GpSearch)Sweep.CreateStrategy("bayes", 25)).StartupTrials);
         Assert.Equal(3, ((TpeSearch)Sweep.CreateStrategy("tpe", 8)).StartupTrials);
+        Assert.Equal(3, Sweep.CreateStrategy("tpe", 8).RandomStartupTrials);
+        Assert.Equal(0, Sweep.CreateStrategy("random", 8).RandomStartupTrials);
     }
 
     internal static TrialRecord Record(int number, TrialState state, double x, double? value) =>
