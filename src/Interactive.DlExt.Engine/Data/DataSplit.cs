@@ -26,7 +26,10 @@ public static class DataSplit
     /// <param name="stratified">Whether each class is split in the same proportion (classification only).</param>
     /// <returns>The training part and the test part.</returns>
     public static (Dataset Train, Dataset Test) TrainTest(this Dataset data, double testFraction, ulong seed, bool stratified = true)
-        => HoldOut(data, testFraction, "test split", "test", RandomSource.Derive(seed, 1), stratified);
+    {
+        var (train, test) = HoldOut(data, testFraction, "test split", "test", RandomSource.Derive(seed, 1), stratified);
+        return (train, test.AsTestSet());
+    }
 
     /// <summary>Splits <paramref name="data"/> into training, validation and test parts.</summary>
     /// <param name="data">The samples.</param>
@@ -55,7 +58,7 @@ public static class DataSplit
         CheckNotEmpty(data, train.Length, "validation split + test split", validationFraction + testFraction, "training");
         return (data.Subset(train, PartName(data, "train")),
                 data.Subset(validation, PartName(data, "validation")),
-                data.Subset(test, PartName(data, "test")));
+                data.Subset(test, PartName(data, "test")).AsTestSet());
     }
 
     /// <summary>Two-way split: holds out round(count × <paramref name="fraction"/>) samples as the part named

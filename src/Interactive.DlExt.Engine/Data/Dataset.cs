@@ -73,6 +73,28 @@ public sealed class Dataset
     /// <summary>A display name, e.g. "digits (train)".</summary>
     public string Name { get; }
 
+    /// <summary>Whether these samples are test data (made by <see cref="DataSplit.TrainTest"/>, <see cref="DataSplit.SplitThreeWay"/>,
+    /// a <c>train: false</c> image set, or <see cref="AsTestSet"/>): every use of them is recorded in <see cref="TestAccesses"/>
+    /// and in the run manifests, so a grader can see the test set was touched once.</summary>
+    public bool IsTest => _testLog is not null;
+
+    /// <summary>The uses of this test set so far (of any view of it), in order; empty for other data.</summary>
+    public IReadOnlyList<TestSetAccess> TestAccesses => _testLog?.Accesses ?? [];
+
+    private TestSetLog? _testLog;
+
+    /// <summary>The same samples marked as test data (data shared); a data set already marked is returned as is.</summary>
+    public Dataset AsTestSet() => IsTest ? this : Derived(new Dataset(Features, Targets, ClassCount, ClassNames, Name), new TestSetLog());
+
+    /// <summary>Records one use of this data if it is a test set.</summary>
+    internal void RecordTestAccess(string purpose) => _testLog?.Record(Name, purpose);
+
+    private static Dataset Derived(Dataset view, TestSetLog? log)
+    {
+        view._testLog = log;
+        return view;
+    }
+
     /// <summary>The shape of one sample.</summary>
     public int[] ItemShape => Features.ItemShape();
 
@@ -100,15 +122,15 @@ public sealed class Dataset
         fShape[0] = indices.Count;
         var tShape = Targets.ShapeArray();
         tShape[0] = indices.Count;
-        return new Dataset(new Tensor(f, fShape), new Tensor(t, tShape), ClassCount, ClassNames, name ?? Name);
+        return Derived(new Dataset(new Tensor(f, fShape), new Tensor(t, tShape), ClassCount, ClassNames, name ?? Name), _testLog);
     }
 
     /// <summary>The same samples with each one flattened to a vector ([count, C·H·W]); the data is shared, not copied.</summary>
     public Dataset Flatten() =>
-        Features.Rank == 2 ? this : new Dataset(Features.Reshape(Count, Features.ItemLength), Targets, ClassCount, ClassNames, Name);
+        Features.Rank == 2 ? this : Derived(new Dataset(Features.Reshape(Count, Features.ItemLength), Targets, ClassCount, ClassNames, Name), _testLog);
 
     /// <summary>The same samples under another display name (data shared).</summary>
-    public Dataset WithName(string name) => new(Features, Targets, ClassCount, ClassNames, name);
+    public Dataset WithName(string name) => Derived(new Dataset(Features, Targets, ClassCount, ClassNames, name), _testLog);
 
     /// <inheritdoc />
     public override string ToString() =>

@@ -36,6 +36,7 @@ public static partial class Datasets
     internal static Dataset LoadIdx(IdxDatasetSpec spec, string? folder, bool train, DatasetDownloadOptions? download, string method)
     {
         var (images, labels) = IdxDatasetLocator.Locate(spec, train, folder, download ?? new DatasetDownloadOptions(), method);
-        return MnistFormat.Load(images, labels, spec.ClassNames, $"{spec.Name} ({(train ? "train" : "test")})");
+        var data = MnistFormat.Load(images, labels, spec.ClassNames, $"{spec.Name} ({(train ? "train" : "test")})");
+        return train ? data : data.AsTestSet();
     }
 }

@@ -45,6 +45,7 @@ public static class Trainer
 
         model.Build(data.ItemShape);
         FiniteDataCheck.Require(data, "evaluation data");
+        data.RecordTestAccess(TestSetAccess.Evaluated);
         loss ??= DefaultLoss(data);
         using var pool = new ComputePool(threads > 0 ? threads : TrainingOptions.DefaultThreads);
         var context = new LayerContext(pool, new RandomSource(0), training: false);

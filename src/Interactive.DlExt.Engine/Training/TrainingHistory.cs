@@ -61,6 +61,14 @@ public sealed class TrainingHistory
     /// <summary>Whether the weights were rolled back to <see cref="BestEpoch"/> at the end.</summary>
     public bool RestoredBestWeights { get; internal set; }
 
+    /// <summary>What the run was, for re-running and checking it (<see cref="RunManifest"/>); null until training ends.</summary>
+    public RunManifest? Manifest { get; internal set; }
+
+    /// <summary>Saves <see cref="Manifest"/> as JSON to <paramref name="path"/>, atomically.</summary>
+    /// <exception cref="InvalidOperationException">Training has not ended yet.</exception>
+    public void SaveManifest(string path) =>
+        (Manifest ?? throw new InvalidOperationException("The run has no manifest yet: it is written when training ends.")).Save(path);
+
     /// <summary>Total wall time of the run.</summary>
     public TimeSpan Elapsed { get; internal set; }
 

@@ -42,6 +42,10 @@ public sealed class TrainingOptions
     /// <value>The default is 0.</value>
     public double L2 { get; set; }
 
+    /// <summary>How the run was asked for (a magic line, a command line), recorded in its <see cref="TrainingHistory.Manifest"/>.</summary>
+    /// <value>The default is <see langword="null"/> (not recorded).</value>
+    public string? Command { get; set; }
+
     /// <summary>Seeds initialisation (if the model is not built yet), shuffling, the validation split and dropout.</summary>
     /// <value>The default is 0.</value>
     public ulong Seed { get; set; }
@@ -116,6 +120,7 @@ public sealed class TrainingOptions
             L1 = L1,
             L2 = L2,
             Seed = Seed,
+            Command = Command,
             Threads = Threads,
             DivergenceFactor = DivergenceFactor,
             ClipNorm = ClipNorm,

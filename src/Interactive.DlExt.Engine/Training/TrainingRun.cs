@@ -107,6 +107,8 @@ internal sealed class TrainingRun
         var loss = options.Loss ?? Trainer.DefaultLoss(trainPart);
         CheckOutput(model, trainPart, loss);
         var optimizer = options.Optimizer ?? Optimizers.Create(Hyperparameters.DefaultOptimizer, Hyperparameters.DefaultLearningRate);
+        train.RecordTestAccess(TestSetAccess.TrainedOn);
+        validation?.RecordTestAccess(TestSetAccess.ValidatedOn);
         return new TrainingRun(model, trainPart, validation, options, optimizer, loss, largestInput);
     }
 
@@ -220,6 +222,7 @@ internal sealed class TrainingRun
         _history.Elapsed = time.GetElapsedTime(started);
         _history.Complete(reason, message);
         Raise(TrainingEvent.TrainingEnded, state);
+        _history.Manifest = RunManifest.ForTraining(_history, _model, _train, _validation, _options.Command);
         return _history;
     }
 
