@@ -33,6 +33,15 @@ public sealed class EvaluationResult
     /// <summary>Actual versus predicted classes, for classifiers.</summary>
     public ConfusionMatrix? ConfusionMatrix { get; }
 
+    /// <summary>What was evaluated (<see cref="RunManifest"/>: the data's fingerprint, the weights' hash, the metrics and
+    /// every use of the test set so far), when it came from <see cref="Trainer.Evaluate"/>.</summary>
+    public RunManifest? Manifest { get; internal set; }
+
+    /// <summary>Saves <see cref="Manifest"/> as JSON to <paramref name="path"/>, atomically.</summary>
+    /// <exception cref="InvalidOperationException">The result has no manifest.</exception>
+    public void SaveManifest(string path) =>
+        (Manifest ?? throw new InvalidOperationException("This result has no manifest: only Trainer.Evaluate's results have one.")).Save(path);
+
     /// <inheritdoc />
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{DataName}: {Count} samples, {LossName} {Loss:G5}")

@@ -28,7 +28,13 @@ public static class Trainer
 
     /// <summary>Measures <paramref name="model"/> on held-out <paramref name="data"/> in evaluation mode: mean loss
     /// and, for classifiers, accuracy and a confusion matrix. Use it once on the test set, after choosing hyperparameters.</summary>
-    public static EvaluationResult Evaluate(Sequential model, Dataset data, Loss? loss = null, int batchSize = 256, int threads = 0)
+    /// <param name="model">The trained model.</param>
+    /// <param name="data">The held-out data.</param>
+    /// <param name="loss">The loss to report; null for the data's default (cross-entropy or mean squared error).</param>
+    /// <param name="batchSize">Samples per forward pass.</param>
+    /// <param name="threads">Compute threads; 0 for the default.</param>
+    /// <param name="command">How the evaluation was asked for (a magic line), recorded in the result's manifest.</param>
+    public static EvaluationResult Evaluate(Sequential model, Dataset data, Loss? loss = null, int batchSize = 256, int threads = 0, string? command = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
@@ -49,7 +55,9 @@ public static class Trainer
         loss ??= DefaultLoss(data);
         using var pool = new ComputePool(threads > 0 ? threads : TrainingOptions.DefaultThreads);
         var context = new LayerContext(pool, new RandomSource(0), training: false);
-        return Evaluator.Run(model, data, loss, batchSize, context, withConfusion: true);
+        var result = Evaluator.Run(model, data, loss, batchSize, context, withConfusion: true);
+        result.Manifest = RunManifest.ForEvaluation(result, model, data, command) with { Threads = threads > 0 ? threads : TrainingOptions.DefaultThreads };
+        return result;
     }
 
     internal static Loss DefaultLoss(Dataset data) =>

@@ -28,6 +28,11 @@ internal static class EvaluationView
         {
             Body(html, matrix);
         }
+
+        if (result.Manifest is { } manifest)
+        {
+            ManifestView.Html(html, manifest);
+        }
     });
 
     public static string Html(ConfusionMatrix matrix) => HtmlParts.Wrap("evaluation", html =>

@@ -52,6 +52,11 @@ internal static class TrainingHistoryView
         {
             AdviceView.Html(html, TrainingAdvisor.For(history));
         }
+
+        if (history.Manifest is { } manifest)
+        {
+            ManifestView.Html(html, manifest);
+        }
     });
 
     /// <summary>Three to five lines: epochs run, last and best metrics, and why it stopped.</summary>

@@ -21,6 +21,7 @@ internal static class ViewCatalog
         Entry<LearningRateSchedule>(ScheduleView.Html, ScheduleView.Text),
         Entry<ScheduleComparison>(ScheduleComparisonView.Html, ScheduleComparisonView.Text),
         Entry<DescentResult>(DescentView.Html, DescentView.Text),
+        Entry<RunManifest>(ManifestView.Html, ManifestView.Text),
         Entry<Dataset>(DatasetView.Html, DatasetView.Text),
         Entry<IHtmlView>(v => v.ToHtml(), v => v.ToString() ?? string.Empty),
     ];

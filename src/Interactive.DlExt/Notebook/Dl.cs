@@ -32,6 +32,12 @@ public static class Dl
             host.Display(new TrainingStatus("report: " + Path.GetFullPath(path)));
         }
 
+        if (request.ManifestPath is { } manifestPath)
+        {
+            history.SaveManifest(manifestPath);
+            host.Display(new TrainingStatus("manifest: " + Path.GetFullPath(manifestPath)));
+        }
+
         if (request.OutVariable is { } outName)
         {
             // The history, and the trained model beside it (a model built by a factory has no other name).

@@ -13,6 +13,9 @@ public static class DlExtMagics
         "the build of Polyglot Notebooks' last release). On a kernel whose magic-command API differs, loading the package " +
         "prints 'Interactive.DlExt could not declare its magics' with the build to update to, and the magics stay unknown.";
 
+    /// <summary>The help of every --manifest option.</summary>
+    private const string ManifestHelp = "Also save the run's manifest (environment, seeds, data fingerprints, settings, per-epoch numbers, weights hash, test-set uses) as JSON to this path, for re-running and checking.";
+
     /// <summary>Optimizers accepted by --optimizer.</summary>
     public static IReadOnlyList<string> OptimizerNames => Optimizers.Names;
 
@@ -40,6 +43,7 @@ public static class DlExtMagics
             }.Select(h => HyperparameterOptions.Value(h)),
             new("--out", "C# variable to store the TrainingHistory in; the trained model goes to NAMEModel (e.g. historyModel).", MagicOptionKind.Variable),
             new("--report", "Also write a self-contained HTML report to this path.", MagicOptionKind.Text),
+            new("--manifest", ManifestHelp, MagicOptionKind.Text),
             new("--quiet", "Show only the final history, no live view.", MagicOptionKind.Flag),
             new("--continue", "Keep training from the current weights. Without it, re-running #!train on a model an earlier #!train trained first restores the weights it had before, so the cell repeats its numbers. (A Func<Sequential> factory always starts fresh.)", MagicOptionKind.Flag),
         ],
@@ -69,6 +73,7 @@ public static class DlExtMagics
             new("--model", "C# variable holding the trained model.", MagicOptionKind.Variable) { Positional = true, Accepts = [typeof(Sequential)] },
             new("--data", "C# variable holding the held-out Dataset (the test set, used once).", MagicOptionKind.Variable) { Accepts = [typeof(Dataset)] },
             new("--out", "C# variable to store the EvaluationResult in.", MagicOptionKind.Variable),
+            new("--manifest", ManifestHelp, MagicOptionKind.Text),
         ],
         "#!evaluate model --data test");
 

@@ -9,8 +9,14 @@ internal static class EvaluateMagic
         var dataName = arguments.Text("--data") ?? throw new DlExtArgumentException("--data", "nothing", "the name of the C# variable holding the held-out Dataset");
         var model = MagicInvoker.Variable<Sequential>(host, "--model", modelName);
         var data = MagicInvoker.Variable<Dataset>(host, "--data", dataName);
-        var result = Trainer.Evaluate(model, data);
+        var result = Trainer.Evaluate(model, data, command: arguments.Line);
         host.Display(result);
+        if (arguments.Text("--manifest") is { } manifestPath)
+        {
+            result.SaveManifest(manifestPath);
+            host.Display(new TrainingStatus("manifest: " + Path.GetFullPath(manifestPath)));
+        }
+
         if (arguments.Text("--out") is { } outName)
         {
             await host.SetVariableAsync(outName, result, typeof(EvaluationResult)).ConfigureAwait(false);

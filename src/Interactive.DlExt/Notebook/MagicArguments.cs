@@ -7,11 +7,15 @@ public sealed class MagicArguments
 {
     private readonly Dictionary<string, string> _values;
 
-    internal MagicArguments(MagicSpec spec, Dictionary<string, string> values)
+    internal MagicArguments(MagicSpec spec, Dictionary<string, string> values, string line = "")
     {
         Spec = spec;
         _values = values;
+        Line = line.Trim();
     }
+
+    /// <summary>The magic's line as the user wrote it (recorded as the command in run manifests).</summary>
+    public string Line { get; }
 
     /// <summary>The magic these arguments belong to.</summary>
     public MagicSpec Spec { get; }

@@ -72,7 +72,7 @@ public static class MagicParser
             values[name] = Check(spec, option, value);
         }
 
-        return new MagicArguments(spec, values);
+        return new MagicArguments(spec, values, line);
     }
 
     /// <summary>Splits a line into words; double or single quotes keep spaces, \" escapes a quote inside double quotes.</summary>

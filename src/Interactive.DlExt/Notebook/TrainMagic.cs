@@ -38,6 +38,7 @@ internal static class TrainMagic
             Seed = (ulong)a.WholeNumber(Hyperparameters.Seed),
             Threads = a.WholeNumberOrNull(Hyperparameters.Threads.Option) ?? TrainingOptions.DefaultThreads,
             EarlyStopping = a.WholeNumberOrNull("--early-stop") is { } patience ? new EarlyStopping(patience) : null,
+            Command = a.Line,
         };
         if (a.Text("--val") is { } valName)
         {
@@ -52,6 +53,7 @@ internal static class TrainMagic
         {
             OutVariable = a.Text("--out"),
             ReportPath = a.Text("--report"),
+            ManifestPath = a.Text("--manifest"),
             Quiet = a.Flag("--quiet"),
         };
 

@@ -13,6 +13,9 @@ public sealed record TrainRequest(Sequential Model, Dataset Data, TrainingOption
     /// <summary>A path to write a self-contained HTML report to, or null.</summary>
     public string? ReportPath { get; init; }
 
+    /// <summary>Where to save the run's manifest as JSON (<see cref="RunManifest"/>), or null.</summary>
+    public string? ManifestPath { get; init; }
+
     /// <summary>Whether to skip the live view and show only the final history.</summary>
     public bool Quiet { get; init; }
 }
