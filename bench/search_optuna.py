@@ -11,7 +11,7 @@ Optuna's samplers do not know the budget, and trials run one at a time, so one s
 this script does (SearchBench runs one study per budget, because coarse-to-fine sizes its rounds from the budget).
 
 Usage: python3 bench/search_optuna.py [--strategies optuna-tpe,optuna-tpe-mv,optuna-random] [--objectives all|branin,...]
-           [--budgets 10,25,50,100] [--seeds 0..29] [--jobs 2]
+           [--budgets 10,25,50,100] [--seeds 0..29] [--jobs 2] [--trace N]
 """
 import argparse
 import logging
@@ -129,13 +129,16 @@ def quiet():
 
 
 def run(job):
-    objective_name, strategy, budgets, seed = job
+    objective_name, strategy, budgets, seed, trace = job
     quiet()
     function, minimum = OBJECTIVES[objective_name]
     study = optuna.create_study(direction="minimize", sampler=SAMPLERS[strategy](seed))
     study.optimize(function, n_trials=max(budgets))
     values = [t.value for t in study.trials if t.state == optuna.trial.TrialState.COMPLETE]
     lines = []
+    for t in study.trials[:trace]:
+        params = " ".join(f"{k}={v:.6g}" if isinstance(v, float) else f"{k}={v}" for k, v in t.params.items())
+        lines.append(f"TRIAL objective={objective_name} strategy={strategy} seed={seed} number={t.number} value={t.value:.10g} {params}")
     for budget in budgets:
         best = min(values[:budget])
         lines.append(f"RESULT objective={objective_name} strategy={strategy} budget={budget} seed={seed} "
@@ -157,6 +160,7 @@ def main():
     parser.add_argument("--budgets", default="10,25,50,100")
     parser.add_argument("--seeds", default="0..29")
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--trace", type=int, default=0, help="also print TRIAL lines of the first N trials of each study")
     args = parser.parse_args()
     quiet()
     strategies = args.strategies.split(",")
@@ -172,7 +176,7 @@ def main():
         for objective_name in objectives:
             for strategy in strategies:
                 start = time.monotonic()
-                jobs = [(objective_name, strategy, budgets, seed) for seed in seeds]
+                jobs = [(objective_name, strategy, budgets, seed, args.trace) for seed in seeds]
                 for lines in pool.imap(run, jobs):
                     print("\n".join(lines), flush=True)
                 print(f"# {objective_name} {strategy}: {time.monotonic() - start:.1f} s", file=sys.stderr, flush=True)
