@@ -22,7 +22,7 @@ for (var i = 0; i < args.Length; i++)
         Console.Error.WriteLine(
             "usage: SearchBench [--strategies random,tpe,coarse-to-fine] [--objectives all|branin,hartmann6,rosenbrock2,rosenbrock4,styblinski4,mixed,conditional]\n" +
             "                   [--budgets 10,25,50,100] [--seeds 0..29|0,1,2] [--jobs 1] [--trace budget] (trace: TRIAL lines of every trial at that budget)\n" +
-            "strategies known to this build: " + string.Join(", ", Sweep.StrategyNames));
+            "strategies known to this build: " + string.Join(", ", Sweep.StrategyNames) + "; tpe:gamma=0.1,startup=10,candidates=24,prior=1,maxgood=25 for TPE settings");
         return 2;
     }
 
@@ -36,7 +36,7 @@ static string G(double x) => x.ToString("G10", CultureInfo.InvariantCulture);
 var strategies = List(options["strategies"]);
 foreach (var name in strategies)
 {
-    _ = Sweep.CreateStrategy(name, 10); // fail early on an unknown name
+    _ = Strategies.Create(name, 10); // fail early on an unknown name
 }
 
 var objectives = options["objectives"] == "all"
@@ -63,7 +63,7 @@ foreach (var objective in objectives)
         {
             var study = new Study($"{objective.Name}-{strategy}-{item.Budget}-{item.Seed}", objective.Space, new StudyOptions
             {
-                Strategy = Sweep.CreateStrategy(strategy, item.Budget),
+                Strategy = Strategies.Create(strategy, item.Budget),
                 Seed = (ulong)item.Seed,
             });
             study.Optimize(trial => objective.Evaluate(trial.Parameters), item.Budget);
