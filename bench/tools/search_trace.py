@@ -59,13 +59,22 @@ def main():
             early = Counter(t[name] for t in trials if int(t["number"]) < args.startup and name in t)
             late = Counter(t[name] for t in trials if int(t["number"]) >= args.startup and name in t)
             print(f"  {name}: start-up {dict(early)}; model trials {dict(late)}")
-            locked = Counter()
+            locked, as_startup_best, first_switch = Counter(), 0, []
             for ts in seeds.values():
-                last = Counter(t[name] for t in sorted(ts, key=lambda t: int(t["number"]))[-20:])
+                ordered = sorted(ts, key=lambda t: int(t["number"]))
+                last = Counter(t[name] for t in ordered[-20:])
                 value, count = last.most_common(1)[0]
                 if count >= 18:
                     locked[value] += 1
-            print(f"  seeds locked on one {name} in their last 20 trials: {sum(locked.values())} {dict(locked)}")
+                    startup = [t for t in ordered if int(t["number"]) < args.startup and name in t]
+                    if startup and min(startup, key=lambda t: float(t["value"]))[name] == value:
+                        as_startup_best += 1
+                    # The trial from which on (nearly) only that value is drawn: the last other value before the end.
+                    others = [int(t["number"]) for t in ordered if t.get(name) != value]
+                    first_switch.append(max(others) + 1 if others else 0)
+            print(f"  seeds locked on one {name} in their last 20 trials: {sum(locked.values())} {dict(locked)}"
+                  + (f"; the best start-up trial's {name} in {as_startup_best}; only that value from trial "
+                     f"{statistics.median(first_switch):.0f} on (median)" if first_switch else ""))
         mismatches = [lr_mismatch(objective, t) for t in trials if int(t["number"]) >= args.startup]
         mismatches = [m for m in mismatches if m is not None]
         if mismatches:
