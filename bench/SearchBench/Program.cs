@@ -22,7 +22,7 @@ for (var i = 0; i < args.Length; i++)
         Console.Error.WriteLine(
             "usage: SearchBench [--strategies random,tpe,coarse-to-fine] [--objectives all|branin,hartmann6,rosenbrock2,rosenbrock4,styblinski4,mixed,conditional]\n" +
             "                   [--budgets 10,25,50,100] [--seeds 0..29|0,1,2] [--jobs 1] [--trace budget] (trace: TRIAL lines of every trial at that budget)\n" +
-            "strategies known to this build: " + string.Join(", ", Sweep.StrategyNames) + "; tpe:gamma=0.1,startup=10,candidates=24,prior=1,maxgood=25 for TPE settings");
+            "strategies known to this build: " + string.Join(", ", Sweep.StrategyNames) + "; tpe:gamma=0.1+startup=10+candidates=24+prior=1+maxgood=25 for TPE settings");
         return 2;
     }
 

@@ -6,7 +6,7 @@ namespace SearchBench;
 /// <summary>
 /// Strategy names of the command line: any name <see cref="Sweep.CreateStrategy"/> knows (so strategies added later run
 /// unchanged), or, for diagnosis, "tpe:" with settings of the public <see cref="TpeSearch"/> constructor, e.g.
-/// "tpe:gamma=0.1,startup=5,candidates=24,prior=1,maxgood=25" (unset ones keep their defaults).
+/// "tpe:gamma=0.1+startup=5+candidates=24+prior=1+maxgood=25" (unset ones keep their defaults).
 /// </summary>
 internal static class Strategies
 {
@@ -17,7 +17,7 @@ internal static class Strategies
             return Sweep.CreateStrategy(name, budget);
         }
 
-        var settings = name[4..].Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => s.Split('=')).ToDictionary(
+        var settings = name[4..].Split('+', StringSplitOptions.RemoveEmptyEntries).Select(s => s.Split('=')).ToDictionary(
             kv => kv[0], kv => double.Parse(kv[1], CultureInfo.InvariantCulture), StringComparer.Ordinal);
         var unknown = settings.Keys.Except(["gamma", "startup", "candidates", "prior", "maxgood"]).ToArray();
         if (unknown.Length > 0)
