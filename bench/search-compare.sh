@@ -5,7 +5,7 @@
 # (bench/tools/summarize_search.py): median regret (q1–q3) per objective, budget and strategy.
 #
 #   apt-get install -y python3-optuna     # once (Debian's Optuna 3.1)
-#   bench/search-compare.sh               # results in bench/results/search-<time>.log and .md (~10 min on 2 cores)
+#   bench/search-compare.sh               # results in bench/results/search-<time>.log and .md (~7 min on 2 cores)
 #
 # Knobs: STRATEGIES (ours, any names Sweep.CreateStrategy knows; default random,tpe,coarse-to-fine),
 # OPTUNA_STRATEGIES (optuna-tpe,optuna-tpe-mv,optuna-random), OBJECTIVES (all), BUDGETS (10,25,50,100),
