@@ -5,6 +5,8 @@ namespace Interactive.DlExt.Search;
 /// component per observed trial plus a flat prior, each component a product of a truncated Gaussian per range
 /// (in internal coordinates, bandwidth 0.2 · n^(−1/(d+4)) of the range, Scott's rule) and a smoothed one-hot
 /// distribution per choice ((1 + w/k)/(1 + w) on the observed value, (w/k)/(1 + w) elsewhere, w the prior weight).
+/// A conditional parameter is part of the joint model too: a trial without it contributes the prior for it, and a
+/// point where it is switched off is scored without it.
 /// Unlike one density per parameter, it keeps which values went together, so "a small learning rate with Adam, a
 /// larger one with SGD" survives into the samples.
 /// </summary>
@@ -18,8 +20,12 @@ internal sealed class JointParzenEstimator
     private readonly double[][] _sigmas;    // [component][parameter]
     private readonly double[][][] _choices; // [component][parameter] → probabilities (choices only)
 
+    /// <param name="parameters">The parameters modelled together.</param>
+    /// <param name="observations">The trials' values, oldest first.</param>
+    /// <param name="priorWeight">The weight of the flat prior component, against 1 for a recent observation.</param>
     public JointParzenEstimator(IReadOnlyList<SearchParameter> parameters, IReadOnlyList<TrialParameters> observations, double priorWeight)
     {
+        var recency = RecencyWeights(observations.Count);
         _parameters = [.. parameters];
         var n = observations.Count;
         var numericCount = _parameters.Count(p => p is NumericParameter);
@@ -28,28 +34,30 @@ internal sealed class JointParzenEstimator
         _mus = new double[components][];
         _sigmas = new double[components][];
         _choices = new double[components][][];
-        var total = n + priorWeight;
+        var total = recency.Sum() + priorWeight;
         var scale = BandwidthFactor * Math.Pow(Math.Max(n, 1), -1.0 / (numericCount + 4));
         for (var c = 0; c < components; c++)
         {
             var isPrior = c == n;
-            _weights[c] = (isPrior ? priorWeight : 1) / total;
+            _weights[c] = (isPrior ? priorWeight : recency[c]) / total;
             _mus[c] = new double[_parameters.Length];
             _sigmas[c] = new double[_parameters.Length];
             _choices[c] = new double[_parameters.Length][];
             for (var j = 0; j < _parameters.Length; j++)
             {
+                // A conditional parameter a trial did not have is modelled by the prior in that trial's component.
+                var flat = isPrior || !observations[c].Has(_parameters[j].Name);
                 switch (_parameters[j])
                 {
                     case NumericParameter p:
                         var width = p.InternalHigh - p.InternalLow;
-                        _mus[c][j] = isPrior ? (p.InternalLow + p.InternalHigh) / 2 : p.ToInternal(observations[c].Value(p.Name));
-                        _sigmas[c][j] = isPrior ? width : Math.Max(scale * width, width / 100);
+                        _mus[c][j] = flat ? (p.InternalLow + p.InternalHigh) / 2 : p.ToInternal(observations[c].Value(p.Name));
+                        _sigmas[c][j] = flat ? width : Math.Max(scale * width, width / 100);
                         break;
                     case ChoiceParameter p:
                         var k = p.Values.Count;
                         var probabilities = new double[k];
-                        if (isPrior)
+                        if (flat)
                         {
                             Array.Fill(probabilities, 1.0 / k);
                         }
@@ -66,19 +74,51 @@ internal sealed class JointParzenEstimator
         }
     }
 
-    /// <summary>A draw: a component by weight, then each parameter from it. Values are internal coordinates for
-    /// ranges and value indices for choices.</summary>
+    /// <summary>Optuna's weights of observations, oldest first: 1 each for up to 25, beyond that the 25 most recent keep 1
+    /// and the older ones ramp up from 1/n, so early random trials fade as the model gathers its own.</summary>
+    internal static double[] RecencyWeights(int n)
+    {
+        const int Flat = 25;
+        var weights = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            var ramp = n - Flat;
+            weights[i] = i >= ramp ? 1 : ramp == 1 ? 1.0 / n : (1.0 / n) + ((1 - (1.0 / n)) * i / (ramp - 1));
+        }
+
+        return weights;
+    }
+
+    /// <summary>A draw: a component by weight, then each parameter from it (see the comment on ranges below). Values are
+    /// internal coordinates for ranges and value indices for choices.</summary>
     public double[] Sample(RandomSource random)
     {
         var c = Pick(_weights, random);
         var x = new double[_parameters.Length];
+
+        // Choices first: a choice drawn away from the component's own value leaves that trial's neighbourhood, so the
+        // ranges are then drawn from the flat prior instead of around values that were good for another choice (a
+        // learning rate good for SGD says nothing about Adam's).
+        var numericFrom = c;
         for (var j = 0; j < _parameters.Length; j++)
         {
-            x[j] = _parameters[j] switch
+            if (_parameters[j] is ChoiceParameter)
             {
-                NumericParameter p => TruncatedDraw(_mus[c][j], _sigmas[c][j], p.InternalLow, p.InternalHigh, random),
-                _ => Pick(_choices[c][j], random),
-            };
+                x[j] = Pick(_choices[c][j], random);
+                var own = _choices[c][j];
+                if (own[(int)x[j]] < own.Max())
+                {
+                    numericFrom = _weights.Length - 1;
+                }
+            }
+        }
+
+        for (var j = 0; j < _parameters.Length; j++)
+        {
+            if (_parameters[j] is NumericParameter p)
+            {
+                x[j] = TruncatedDraw(_mus[numericFrom][j], _sigmas[numericFrom][j], p.InternalLow, p.InternalHigh, random);
+            }
         }
 
         return x;
@@ -87,12 +127,18 @@ internal sealed class JointParzenEstimator
     /// <summary>log p(x) of the mixture, summed in log space.</summary>
     public double LogDensity(double[] x)
     {
+        var active = Active(x);
         var terms = new double[_weights.Length];
         for (var c = 0; c < _weights.Length; c++)
         {
             var log = Math.Log(_weights[c]);
             for (var j = 0; j < _parameters.Length; j++)
             {
+                if (!active[j])
+                {
+                    continue;
+                }
+
                 if (_parameters[j] is NumericParameter p)
                 {
                     double mu = _mus[c][j], sigma = _sigmas[c][j];
@@ -111,6 +157,24 @@ internal sealed class JointParzenEstimator
 
         var max = terms.Max();
         return max + Math.Log(terms.Sum(t => Math.Exp(t - max)));
+    }
+
+    /// <summary>Which parameters a point has: a conditional one only when its parent's drawn value switches it on.</summary>
+    private bool[] Active(double[] x)
+    {
+        var assigned = new Dictionary<string, object>(StringComparer.Ordinal);
+        var active = new bool[_parameters.Length];
+        var values = Values(x).ToArray();
+        for (var j = 0; j < _parameters.Length; j++)
+        {
+            active[j] = _parameters[j].IsActive(assigned);
+            if (active[j])
+            {
+                assigned[_parameters[j].Name] = values[j].Value;
+            }
+        }
+
+        return active;
     }
 
     /// <summary>The parameter values of a point drawn by <see cref="Sample"/>.</summary>

@@ -5,12 +5,12 @@ namespace Interactive.DlExt.Search;
 /// Hyper-Parameter Optimization"). After <see cref="StartupTrials"/> random trials, the completed trials are
 /// split at the γ quantile of their values into good (the best ⌈γ·n⌉, at most <see cref="MaxGoodTrials"/>)
 /// and bad; per parameter, l(x) is a Parzen density of the good values and g(x) of the bad ones (Gaussian
-/// mixtures with adaptive bandwidths, in log(x) for log ranges; smoothed counts for choices, each choice
-/// getting <see cref="PriorWeight"/>/k of a pseudo-count). <see cref="Candidates"/> values are drawn from l and
+/// mixtures with adaptive bandwidths, in log(x) for log ranges; for choices a mixture of smoothed one-hot
+/// distributions, one per trial, as Optuna's). <see cref="Candidates"/> values are drawn from l and
 /// the one with the largest l(x)/g(x) is used. Parameters are modelled independently, or, with
-/// <see cref="Multivariate"/>, the unconditional ones jointly (<see cref="JointParzenEstimator"/>, as Optuna's
-/// <c>multivariate=True</c>) so that values that worked together are drawn together; a conditional parameter is
-/// modelled alone from the trials where it was active. Trials still running count as bad ones (a constant liar, as
+/// <see cref="Multivariate"/>, jointly (<see cref="JointParzenEstimator"/>, as Optuna's <c>multivariate=True</c>, with
+/// conditional parameters included) so that values that worked together are drawn together; without it a
+/// conditional parameter is modelled from the trials where it was active. Trials still running count as bad ones (a constant liar, as
 /// Optuna's <c>constant_liar</c>), so parallel workers do not all ask for the same region.
 /// Trial n's suggestion depends on the study seed, n, and the trials completed when n was asked: with
 /// parallel workers that set depends on timing, so TPE runs are reproducible only with parallelism 1.
@@ -37,9 +37,9 @@ public sealed class TpeSearch : SearchStrategy
         PriorWeight = Guard.Positive(priorWeight, nameof(priorWeight));
     }
 
-    /// <summary>The default fraction of trials called good: between Bergstra et al.'s 0.25 and Optuna's 0.1, the value
-    /// that did best over the benchmark's objectives at 50 trials.</summary>
-    public const double DefaultGamma = 0.2;
+    /// <summary>The default fraction of trials called good, Optuna's 0.1 (Bergstra et al. used 0.25): on the search
+    /// benchmark (bench/README.md) 0.2 and 0.25 let the joint model settle on the first good choice too often.</summary>
+    public const double DefaultGamma = 0.1;
 
     /// <summary>Random trials before modelling starts.</summary>
     public int StartupTrials { get; }
@@ -86,17 +86,18 @@ public sealed class TpeSearch : SearchStrategy
             joint is not null && joint.TryGetValue(p.Name, out var value) ? value : SampleOne(p, good, bad, random)));
     }
 
-    /// <summary>The unconditional parameters drawn together: the candidate of largest l(x)/g(x) under the joint densities.</summary>
+    /// <summary>Every parameter drawn together: the candidate of largest l(x)/g(x) under the joint densities (a conditional
+    /// one is used only where its parent's value switches it on).</summary>
     private Dictionary<string, object>? SampleJointly(SearchSpace space, TrialRecord[] good, TrialRecord[] bad, RandomSource random)
     {
-        var parameters = space.Parameters.Where(p => p.Condition is null && p is NumericParameter or ChoiceParameter).ToArray();
+        var parameters = space.Parameters.Where(p => p is NumericParameter or ChoiceParameter).ToArray();
         if (parameters.Length < 2)
         {
             return null;
         }
 
-        var l = new JointParzenEstimator(parameters, [.. good.Select(t => t.Parameters)], PriorWeight);
-        var g = new JointParzenEstimator(parameters, [.. bad.Select(t => t.Parameters)], PriorWeight);
+        var l = new JointParzenEstimator(parameters, [.. good.OrderBy(t => t.Number).Select(t => t.Parameters)], PriorWeight);
+        var g = new JointParzenEstimator(parameters, [.. bad.OrderBy(t => t.Number).Select(t => t.Parameters)], PriorWeight);
         double[]? best = null;
         var bestScore = double.NegativeInfinity;
         for (var i = 0; i < Candidates; i++)
@@ -168,21 +169,25 @@ public sealed class TpeSearch : SearchStrategy
         return p.Values[bestIndex];
     }
 
-    /// <summary>Category probabilities (count + prior/k) / (n + prior).</summary>
+    /// <summary>Category probabilities as Optuna smooths them: a mixture of one component per observed trial, each
+    /// (1 + w/k)/(1 + w) on its value and (w/k)/(1 + w) on every other (w the prior weight), and a uniform prior
+    /// component, all weighted equally. A value no good trial has keeps about w/(k(1 + w)) of the mass instead of
+    /// (w/k)/(n + w), so one lucky start-up trial cannot lock the choice for the rest of the study.</summary>
     private double[] Smoothed(ChoiceParameter p, object[] seen)
     {
         var k = p.Values.Count;
-        var weights = Enumerable.Repeat(PriorWeight / k, k).ToArray();
+        var other = PriorWeight / k / (1 + PriorWeight);
+        var own = 1 / (1 + PriorWeight);
+        var mass = Enumerable.Repeat(1.0 / k, k).ToArray();   // the prior component
         foreach (var value in seen)
         {
             var i = p.IndexOf(value);
-            if (i >= 0)
+            for (var j = 0; j < k; j++)
             {
-                weights[i] += 1;
+                mass[j] += other + (j == i ? own : 0);
             }
         }
 
-        var total = weights.Sum();
-        return weights.Select(w => w / total).ToArray();
+        return mass.Select(m => m / (seen.Length + 1)).ToArray();
     }
 }
