@@ -112,4 +112,14 @@ public sealed class TpeSearchTests
         var sorted = values.Order().ToList();
         return sorted[sorted.Count / 2];
     }
+
+    [Fact]
+    public void Older_observations_fade_beyond_the_25_most_recent()
+    {
+        Assert.Equal([1, 1, 1], JointParzenEstimator.RecencyWeights(3));
+        var weights = JointParzenEstimator.RecencyWeights(35);
+        Assert.Equal(1.0 / 35, weights[0], 12);
+        Assert.True(weights[5] > weights[4]);
+        Assert.All(weights.Skip(10), w => Assert.Equal(1, w));
+    }
 }
