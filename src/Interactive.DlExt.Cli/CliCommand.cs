@@ -34,6 +34,7 @@ internal sealed class CliCommand
     private readonly Option<ulong> _seed;
     private readonly Option<int?> _threads;
     private readonly Option<string> _report;
+    private readonly Option<string?> _manifest;
     private readonly Option<string> _strategy;
     private readonly Option<int> _trials;
     private readonly Option<int?> _sweepEpochs;
@@ -70,6 +71,8 @@ internal sealed class CliCommand
             OptionValues.Whole(Hyperparameters.Threads), null);
         _report = Define(Report, "PATH", "The HTML report with every chart (its folder must exist and be writable).", "out/report.html",
             OptionValues.NotEmpty, "dlext-report.html");
+        _manifest = Define<string?>(Manifest, "PATH", "Also write the run's manifest (JSON: environment, seeds, data fingerprints, settings, per-epoch numbers, weights hash) to PATH; `dlext verify PATH` re-runs it and checks the bits.",
+            "run.json", OptionValues.NotEmpty, null);
         _strategy = Define(SweepStrategy, string.Join('|', Sweep.StrategyNames), "How the sweep after training picks its trials.", "tpe",
             (o, t) => OptionValues.OneOf(o, t, Sweep.StrategyNames), "tpe");
         _trials = Define(SweepTrials, "N", "Trials of the sweep (0 skips it).", "8", (o, t) => OptionValues.Int(o, t, 0), 8);
@@ -90,7 +93,7 @@ internal sealed class CliCommand
         _pruner.CompletionSources.Add([.. Sweep.PrunerNames]);
 
         Root = new RootCommand("dlext: train a model on real data, sweep its learning rate and batch size, and write an HTML report.");
-        Option[] all = [_data, _dataDir, _model, _epochs, _batch, _lr, _optimizer, _momentum, _beta1, _beta2, _rho, _weightDecay, _split, _earlyStop, _clipNorm, _clipValue, _seed, _threads, _report,
+        Option[] all = [_data, _dataDir, _model, _epochs, _batch, _lr, _optimizer, _momentum, _beta1, _beta2, _rho, _weightDecay, _split, _earlyStop, _clipNorm, _clipValue, _seed, _threads, _report, _manifest,
             _strategy, _trials, _sweepEpochs, _pruner, _sweepLr, _sweepBatches];
         foreach (var option in all)
         {
@@ -130,6 +133,7 @@ internal sealed class CliCommand
             Seed = parse.GetValue(_seed),
             Threads = parse.GetValue(_threads) ?? CliOptions.DefaultThreads,
             ReportPath = parse.GetValue(_report)!,
+            ManifestPath = parse.GetValue(_manifest),
             SweepStrategy = parse.GetValue(_strategy)!,
             SweepTrials = parse.GetValue(_trials),
             SweepEpochs = parse.GetValue(_sweepEpochs),

@@ -63,6 +63,12 @@ internal sealed record CliOptions
 
     public string ReportPath { get; init; } = "dlext-report.html";
 
+    /// <summary>Where to write the training run's manifest, or null.</summary>
+    public string? ManifestPath { get; init; }
+
+    /// <summary>The command line as given (recorded in the manifest, so that <c>dlext verify</c> can re-run it).</summary>
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+
     public string SweepStrategy { get; init; } = "tpe";
 
     public int SweepTrials { get; init; } = 8;

@@ -22,6 +22,11 @@ internal static class CliProgram
     {
         try
         {
+            if (args.Count > 0 && args[0] == VerifyCommand.Name)
+            {
+                return await VerifyCommand.RunAsync(args.Skip(1).ToList(), output, error, interactive, cancellationToken).ConfigureAwait(false);
+            }
+
             var command = new CliCommand();
             var parse = command.Parse(args);
             if (parse.Action is { } action and not ParseErrorAction)
@@ -31,8 +36,13 @@ internal static class CliProgram
                 return await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
             }
 
-            var options = command.Read(parse);
+            var options = command.Read(parse) with { Arguments = [.. args] };
             var path = ReportTarget.Check(options.ReportPath);
+            if (options.ManifestPath is { } manifest)
+            {
+                ReportTarget.Check(manifest, OptionNames.Manifest);
+            }
+
             var report = new ReportHost(new ConsoleHost(output, interactive, cancellationToken));
             var (outcome, message) = await MainJob.RunAsync(options, report, output, interactive).ConfigureAwait(false);
             var title = $"dlext: {options.Model} on {options.Data}" + outcome switch

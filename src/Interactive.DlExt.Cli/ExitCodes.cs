@@ -25,6 +25,9 @@ internal static class ExitCodes
     /// <summary>Training diverged (a NaN, infinite or exploding loss): the report is still written, the sweep skipped.</summary>
     public const int Diverged = 6;
 
+    /// <summary><c>dlext verify</c>: the re-run differs from the manifest (the first difference and its likely cause are printed).</summary>
+    public const int NotReproduced = 7;
+
     /// <summary>Interrupted with Ctrl-C: training stopped within a batch, the rest was skipped, the report says "(cancelled)".</summary>
     public const int Cancelled = 130;
 
@@ -38,6 +41,7 @@ internal static class ExitCodes
         (BadFile, "a file's content is wrong (corrupt or truncated data file)"),
         (ReportNotWritten, "the report could not be written"),
         (Diverged, "training diverged (report written, sweep skipped)"),
+        (NotReproduced, "dlext verify: the re-run differs from the manifest (first difference and likely cause printed)"),
         (Cancelled, "interrupted by Ctrl-C (report written, titled \"(cancelled)\")"),
     ];
 }

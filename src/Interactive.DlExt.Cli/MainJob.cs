@@ -74,18 +74,13 @@ internal static class MainJob
         var written => written,
     }, OptionNames.Model);
 
-    /// <summary>Runs the job; a diverged or cancelled training skips evaluation and the sweep.</summary>
-    /// <param name="options">The settings.</param>
-    /// <param name="host">Collects the report and echoes progress.</param>
-    /// <param name="output">Where the job's own lines go.</param>
-    /// <param name="interactive">Whether output is a terminal (the sweep then shows a progress bar).</param>
-    public static async Task<(JobOutcome Outcome, string Message)> RunAsync(CliOptions options, ReportHost host, TextWriter output, bool interactive)
+    /// <summary>The main job's training: data, model, the run (its manifest records the command line); no evaluation.</summary>
+    public static async Task<(TrainingHistory History, Sequential Model, Dataset Train, Dataset Test)> TrainAsync(CliOptions options, INotebookHost host, TextWriter output)
     {
         var (train, test) = LoadData(options);
         CheckBatchSizes(options, train);
         output.WriteLine($"data: {train}; {test}");
         var model = BuildModel(options, train);
-        TrainingHistory history;
         try
         {
             var training = new TrainingOptions
@@ -99,14 +94,31 @@ internal static class MainJob
                 EarlyStopping = options.EarlyStop is { } patience ? new EarlyStopping(patience) : null,
                 ClipNorm = options.ClipNorm,
                 ClipValue = options.ClipValue,
+                Command = CommandLineText.Join(options.Arguments),
             };
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"training {options.Model} with {options.Optimizer} (η = {options.LearningRate:G3}), batch {options.BatchSize}, {options.Epochs} epochs, seed {options.Seed}"));
-            history = await Dl.TrainAsync(host, new TrainRequest(model, train, training)).ConfigureAwait(false);
+            var history = await Dl.TrainAsync(host, new TrainRequest(model, train, training)).ConfigureAwait(false);
+            return (history, model, train, test);
         }
         catch (DlExtArgumentException e)
         {
             throw LibraryParameters.Rewrite(e);
+        }
+    }
+
+    /// <summary>Runs the job; a diverged or cancelled training skips evaluation and the sweep.</summary>
+    /// <param name="options">The settings.</param>
+    /// <param name="host">Collects the report and echoes progress.</param>
+    /// <param name="output">Where the job's own lines go.</param>
+    /// <param name="interactive">Whether output is a terminal (the sweep then shows a progress bar).</param>
+    public static async Task<(JobOutcome Outcome, string Message)> RunAsync(CliOptions options, ReportHost host, TextWriter output, bool interactive)
+    {
+        var (history, model, train, test) = await TrainAsync(options, host, output).ConfigureAwait(false);
+        if (options.ManifestPath is { } manifestPath)
+        {
+            history.SaveManifest(manifestPath);
+            output.WriteLine($"manifest: {Path.GetFullPath(manifestPath)}");
         }
 
         if (history.StopReason == StopReason.Diverged)

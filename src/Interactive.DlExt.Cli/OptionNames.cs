@@ -19,6 +19,7 @@ internal static class OptionNames
     public static readonly string Seed = Hyperparameters.Seed.Option;
     public static readonly string Threads = Hyperparameters.Threads.Option;
     public const string Report = "--report";
+    public const string Manifest = "--manifest";
     public static readonly string Momentum = Hyperparameters.Momentum.Option;
     public static readonly string Beta1 = Hyperparameters.Beta1.Option;
     public static readonly string Beta2 = Hyperparameters.Beta2.Option;

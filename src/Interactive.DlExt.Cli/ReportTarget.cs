@@ -4,13 +4,13 @@ namespace Interactive.DlExt.Cli;
 /// write to (a probe file is created and deleted), and not a folder. Minutes of training must not end in "cannot write".</summary>
 internal static class ReportTarget
 {
-    /// <summary>Returns the report's full path, or throws <see cref="DlExtArgumentException"/> naming <c>--report</c>.</summary>
-    public static string Check(string path)
+    /// <summary>Returns the file's full path, or throws <see cref="DlExtArgumentException"/> naming <paramref name="option"/>
+    /// (<c>--report</c> unless told otherwise; <c>--manifest</c> is checked the same way).</summary>
+    public static string Check(string path, string option = OptionNames.Report)
     {
-        const string option = OptionNames.Report;
         if (string.IsNullOrWhiteSpace(path))
         {
-            throw new DlExtArgumentException(option, "\"\"", "a file path such as out/report.html");
+            throw new DlExtArgumentException(option, "\"\"", "a file path such as " + Example(option));
         }
 
         string full;
@@ -26,7 +26,7 @@ internal static class ReportTarget
         var name = Path.GetFileName(full);
         if (name.Length == 0 || name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || Directory.Exists(full))
         {
-            throw new DlExtArgumentException(option, path, "a file path such as out/report.html, not a folder");
+            throw new DlExtArgumentException(option, path, $"a file path such as {Example(option)}, not a folder");
         }
 
         var folder = Path.GetDirectoryName(full)!;
@@ -49,4 +49,6 @@ internal static class ReportTarget
 
         return full;
     }
+
+    private static string Example(string option) => option == OptionNames.Manifest ? "out/run.json" : "out/report.html";
 }
