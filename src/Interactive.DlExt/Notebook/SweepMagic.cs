@@ -40,7 +40,7 @@ internal static class SweepMagic
             Validation = a.Text("--val") is { } valName ? MagicInvoker.Variable<Dataset>(host, "--val", valName) : null,
             ValidationSplit = a.Number(Hyperparameters.ValidationSplit.Option, SweepRequest.DefaultValidationSplit),
             Strategy = strategy,
-            Pruner = Sweep.CreatePruner(a.Text("--prune", "none")!),
+            Pruner = Sweep.CreatePruner(a.Text("--prune", "none")!, a.WholeNumber(Hyperparameters.Epochs), (ulong)a.WholeNumber(Hyperparameters.Seed)),
             Trials = trials,
             Objective = a.Text("--objective", "val-loss") == "val-accuracy" ? SweepObjective.ValidationAccuracy : SweepObjective.ValidationLoss,
             Parallelism = a.WholeNumber("--parallel", 1),
