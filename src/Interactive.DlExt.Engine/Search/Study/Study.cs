@@ -104,6 +104,9 @@ public sealed class Study
     /// like any other, so the strategy learns from it and the budget of <see cref="Optimize"/> counts it.
     /// An enqueued trial is skipped when the study already holds a trial with those values (as many as were enqueued with
     /// them here): enqueuing a baseline again on a resumed study (a <see cref="SqliteStudyStorage"/>) does not run it twice.
+    /// The enqueued values live in this object until their trial is claimed (then they are stored like any trial's), so a
+    /// resumed study that should still run them must enqueue them again. <see cref="GridSearch"/> gives trial n the grid's
+    /// point n, so with a grid an enqueued trial takes the place of the grid point of its number.
     /// <code>
     /// study.Enqueue(new Dictionary&lt;string, object&gt; { ["lr"] = 0.01, ["optimizer"] = "adam" });
     /// </code>
