@@ -173,4 +173,21 @@ public sealed class StudyEnqueueTests
         var e = Assert.Throws<DlExtArgumentException>(() => Sweep.Run(new SweepSamples().Request() with { Enqueued = [Values(("hidden", 8))] }));
         Assert.Equal("hidden = 8 is not accepted: expected one of 4,16.", e.Reason);
     }
+
+    [Fact]
+    public void Parallel_workers_run_each_enqueued_trial_once_as_the_first_numbers()
+    {
+        var study = new Study("parallel", Space, new StudyOptions { Strategy = new RandomSearch(), Seed = 6 });
+        study.Enqueue(Values(("lr", 0.01), ("batch_size", 64), ("optimizer", "adam"), ("layers", 3)));
+        study.Enqueue(Values(("lr", 0.002), ("batch_size", 32), ("optimizer", "sgd"), ("layers", 5)));
+
+        study.Optimize(t => { Thread.Sleep(5); return Objective(t); }, trials: 8, parallelism: 3);
+
+        var trials = study.Trials;
+        Assert.Equal(8, trials.Count);
+        Assert.Equal("lr=0.01, batch_size=64, optimizer=adam, layers=3", trials[0].Parameters.ToString());
+        Assert.Equal("lr=0.002, batch_size=32, optimizer=sgd, layers=5", trials[1].Parameters.ToString());
+        Assert.Single(trials, t => t.Parameters.ToString() == trials[0].Parameters.ToString());
+        Assert.Single(trials, t => t.Parameters.ToString() == trials[1].Parameters.ToString());
+    }
 }
