@@ -20,7 +20,7 @@ internal static class SweepPlan
             Optimizer = options.Optimizer,
             ValidationSplit = options.ValidationSplit,
             Seed = options.Seed,
-            Pruner = Sweep.CreatePruner(options.SweepPruner),
+            Pruner = Sweep.CreatePruner(options.SweepPruner, options.SweepEpochsOrDefault, options.Seed),
             ThreadsPerTrial = options.Threads,
             Progress = progress,
         };

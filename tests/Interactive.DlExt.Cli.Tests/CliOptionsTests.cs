@@ -104,7 +104,7 @@ public sealed class CliOptionsTests
     [InlineData(new[] { "--clip-value", "-0.5" }, "--clip-value = -0.5 is not accepted: expected a number > 0.")]
     [InlineData(new[] { "--val-split", "1.5" }, "--val-split = 1.5 is not accepted: expected a number > 0 and < 1.")]
     [InlineData(new[] { "--sweep-strategy", "bayesian" }, "--sweep-strategy = bayesian is not accepted: expected one of grid, random, coarse-to-fine, tpe, gp.")]
-    [InlineData(new[] { "--sweep-pruner", "hyperband" }, "--sweep-pruner = hyperband is not accepted: expected one of none, median, asha.")]
+    [InlineData(new[] { "--sweep-pruner", "successive-halving" }, "--sweep-pruner = successive-halving is not accepted: expected one of none, median, asha, hyperband.")]
     [InlineData(new[] { "--sweep-lr", "0.1..0.01" }, "--sweep-lr = 0.1..0.01 is not accepted: expected MIN..MAX with 0 < MIN < MAX, such as 1e-4..1e-2.")]
     [InlineData(new[] { "--sweep-batch-sizes", "32,0" }, "--sweep-batch-sizes = 32,0 is not accepted: expected distinct integers ≥ 1 separated by commas, such as 32,64,128.")]
     [InlineData(new[] { "--report", "" }, "--report = \"\" is not accepted: expected a path such as out/report.html.")]

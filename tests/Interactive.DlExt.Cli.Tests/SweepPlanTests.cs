@@ -32,4 +32,16 @@ public sealed class SweepPlanTests
             "sweep: 5 random trials of 3 epochs with sgd, pruner none, over lr in [0.01, 0.5] (log) and batch size in {32, 64}",
             SweepPlan.Describe(options));
     }
+
+    [Fact]
+    public void A_hyperband_pruner_gets_the_sweeps_epochs_as_max_resource_and_the_seed()
+    {
+        var options = CliOptions.Parse(["--sweep-pruner", "hyperband", "--sweep-epochs", "9", "--seed", "4"]);
+
+        var request = SweepPlan.Create(options, Datasets.Digits(), () => new Sequential(new Linear(64, 10)), _ => { });
+
+        var pruner = Assert.IsType<HyperbandPruner>(request.Pruner);
+        Assert.Equal((1, 9, 3, 4UL), (pruner.MinResource, pruner.MaxResource, pruner.ReductionFactor, pruner.Seed));
+        Assert.Contains("pruner hyperband", SweepPlan.Describe(options), StringComparison.Ordinal);
+    }
 }

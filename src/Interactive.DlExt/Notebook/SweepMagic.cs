@@ -40,7 +40,7 @@ internal static class SweepMagic
             Validation = a.Text("--val") is { } valName ? MagicInvoker.Variable<Dataset>(host, "--val", valName) : null,
             ValidationSplit = a.Number(Hyperparameters.ValidationSplit.Option, SweepRequest.DefaultValidationSplit),
             Strategy = strategy,
-            Pruner = Sweep.CreatePruner(a.Text("--prune", "none")!),
+            Pruner = Sweep.CreatePruner(a.Text("--prune", "none")!, a.WholeNumber(Hyperparameters.Epochs), (ulong)a.WholeNumber(Hyperparameters.Seed)),
             Trials = trials,
             Objective = a.Text("--objective", "val-loss") == "val-accuracy" ? SweepObjective.ValidationAccuracy : SweepObjective.ValidationLoss,
             Parallelism = a.WholeNumber("--parallel", 1),
@@ -49,6 +49,7 @@ internal static class SweepMagic
             // The view's title: what the user named (the study, else the result variable), else the strategy.
             StudyName = studyName ?? a.Text("--out") ?? strategy.Name + " sweep",
             Storage = Storage(a),
+            Enqueued = Enqueued(a),
         };
 
         var handle = host.Display(new TrainingStatus($"starting a {request.Strategy.Name} sweep of {trials} trials…"));
@@ -73,6 +74,39 @@ internal static class SweepMagic
         {
             await host.SetVariableAsync(outName, result, typeof(SweepResult)).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>--enqueue "lr=0.01,batch_size=64;lr=0.1": one dictionary of name → text per trial; the study checks names and values against the space.</summary>
+    internal static IReadOnlyList<IReadOnlyDictionary<string, object>> Enqueued(MagicArguments a)
+    {
+        if (a.Text("--enqueue") is not { } text)
+        {
+            return [];
+        }
+
+        var trials = new List<IReadOnlyDictionary<string, object>>();
+        foreach (var trial in text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var values = new Dictionary<string, object>(StringComparer.Ordinal);
+            foreach (var pair in trial.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var eq = pair.IndexOf('=', StringComparison.Ordinal);
+                if (eq <= 0 || eq == pair.Length - 1)
+                {
+                    throw new DlExtArgumentException("--enqueue", pair, "name=value pairs separated by ',', trials separated by ';', e.g. \"lr=0.01,batch_size=64;lr=0.1\"");
+                }
+
+                var name = pair[..eq].Trim();
+                if (!values.TryAdd(name, pair[(eq + 1)..].Trim()))
+                {
+                    throw new DlExtArgumentException("--enqueue", trial, $"each parameter once per trial ({name} is given twice)");
+                }
+            }
+
+            trials.Add(values);
+        }
+
+        return trials.Count > 0 ? trials : throw new DlExtArgumentException("--enqueue", $"\"{text}\"", "at least one trial, e.g. \"lr=0.01,batch_size=64\"");
     }
 
     /// <summary>--study NAME (checked: a name, not a path), else the stem of --study-file.</summary>

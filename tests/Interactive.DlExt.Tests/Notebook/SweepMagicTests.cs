@@ -163,4 +163,88 @@ public sealed class SweepMagicTests
         Assert.Equal(6, result.Count(TrialState.Completed));
         Assert.All(result.Trials, t => Assert.Equal(t.Parameters.String("optimizer") == "momentum", t.Parameters.Has("momentum")));
     }
+
+    [Fact]
+    public async Task Enqueued_trials_run_first_with_exactly_the_given_values()
+    {
+        var host = new RecordingHost();
+        host.Variables["make"] = Factory();
+
+        await MagicInvoker.InvokeAsync(
+            host,
+            "#!sweep make --lr 1e-3..1e-1:log --batch-size 32,64,128 --optimizer sgd,adam --enqueue \"lr=0.01,batch_size=64,optimizer=adam; learning_rate=0.05, batch-size=32\" --trials 3 --epochs 1 --seed 2 --quiet --out s",
+            "#!sweep");
+
+        var trials = ((SweepResult)host.Variables["s"]).Trials;
+        Assert.Equal(3, trials.Count);
+        Assert.Equal("lr=0.01, batch_size=64, optimizer=adam", trials[0].Parameters.ToString());
+        Assert.Equal((0.05, 32), (trials[1].Parameters.Double("lr"), trials[1].Parameters.Int("batch_size"))); // aliases; optimizer filled
+        Assert.Contains(trials[1].Parameters.String("optimizer"), new[] { "sgd", "adam" });
+    }
+
+    [Theory]
+    [InlineData("\"lr=0.5\"", "lr = 0.5 is not accepted: expected a number in 0.001..0.1 (0.001..0.1:log).")]
+    [InlineData("\"hidden=32\"", "hidden = 32 is not accepted: expected a parameter of the search space: lr, batch_size.")]
+    [InlineData("\"batch_size=48\"", "batch_size = 48 is not accepted: expected one of 32,64.")]
+    [InlineData("\"lr\"", "--enqueue = lr is not accepted: expected name=value pairs separated by ',', trials separated by ';', e.g. \"lr=0.01,batch_size=64;lr=0.1\".")]
+    [InlineData("\"lr=0.01,lr=0.02\"", "--enqueue = lr=0.01,lr=0.02 is not accepted: expected each parameter once per trial (lr is given twice).")]
+    public async Task A_bad_enqueued_trial_is_refused_before_any_trial_runs(string enqueue, string message)
+    {
+        var calls = 0;
+        var host = new RecordingHost();
+        host.Variables["make"] = Factory(() => Interlocked.Increment(ref calls));
+
+        var e = await Assert.ThrowsAsync<DlExtArgumentException>(() => MagicInvoker.InvokeAsync(
+            host, $"#!sweep make --lr 1e-3..1e-1:log --batch-size 32,64 --enqueue {enqueue} --trials 2 --epochs 1 --quiet", "#!sweep"));
+
+        Assert.Equal(message, e.Reason);
+        Assert.True(calls <= 1); // at most the probe that shapes the data: no trial trained
+    }
+
+    [Fact]
+    public void The_enqueue_option_is_parsed_into_one_dictionary_per_trial()
+    {
+        var arguments = MagicParser.Parse(DlExtMagics.Sweep, "#!sweep make --lr 0.01 --enqueue \"lr=0.01,batch_size=64,optimizer=adam;lr=0.1\"");
+
+        var trials = SweepMagic.Enqueued(arguments);
+
+        Assert.Equal(2, trials.Count);
+        Assert.Equal(new[] { "lr=0.01", "batch_size=64", "optimizer=adam" }, trials[0].Select(kv => $"{kv.Key}={kv.Value}"));
+        Assert.Equal("0.1", trials[1]["lr"]);
+        Assert.Empty(SweepMagic.Enqueued(MagicParser.Parse(DlExtMagics.Sweep, "#!sweep make --lr 0.01")));
+    }
+
+    [Fact]
+    public async Task A_resumed_study_does_not_run_its_enqueued_baseline_again()
+    {
+        var folder = Directory.CreateTempSubdirectory("dlext-enqueue-").FullName;
+        var calls = 0;
+        var host = new RecordingHost();
+        host.Variables["make"] = Factory(() => Interlocked.Increment(ref calls));
+        var line = $"#!sweep make --lr 1e-3..1e-1:log --enqueue \"lr=0.01\" --trials 2 --epochs 1 --study-file \"{Path.Combine(folder, "b")}.study.db\" --seed 1 --quiet --out s";
+
+        await MagicInvoker.InvokeAsync(host, line, "#!sweep");
+        Assert.Equal(1 + 2, calls); // the probe and two trials
+        await MagicInvoker.InvokeAsync(host, line.Replace("--trials 2", "--trials 3", StringComparison.Ordinal), "#!sweep");
+
+        Assert.Equal(3 + 1 + 1, calls); // the probe and trial 2 only
+        var trials = ((SweepResult)host.Variables["s"]).Trials;
+        Assert.Single(trials, t => t.Parameters.Double("lr") == 0.01);
+        Assert.Equal(0.01, trials[0].Parameters.Double("lr"));
+    }
+
+    [Fact]
+    public async Task A_digits_sweep_with_hyperband_prunes_some_trials()
+    {
+        var host = new RecordingHost();
+        host.Variables["make"] = Factory();
+
+        await MagicInvoker.InvokeAsync(host, "#!sweep make --data digits --lr 1e-4..1:log --optimizer sgd --trials 12 --epochs 4 --prune hyperband --seed 1 --quiet --out s", "#!sweep");
+
+        var result = (SweepResult)host.Variables["s"];
+        Assert.Equal(12, result.Trials.Count);
+        Assert.Contains(result.Trials, t => t.State == TrialState.Pruned);
+        Assert.Contains(result.Trials, t => t.State == TrialState.Completed);
+        Assert.All(result.Trials.Where(t => t.State == TrialState.Pruned), t => Assert.Contains(t.EpochsRun, new[] { 2, 4 }));
+    }
 }

@@ -11,6 +11,8 @@ namespace Interactive.DlExt.Search;
 /// </summary>
 public sealed class Study
 {
+    private readonly List<EnqueuedTrial> _enqueued = [];
+
     /// <summary>Creates the study, or opens it in the storage, which must hold the same direction, seed, space and
     /// settings (<see cref="StudySettings"/>): resuming with a different strategy, pruner or sweep setting is refused.</summary>
     public Study(string name, SearchSpace space, StudyOptions? options = null)
@@ -95,9 +97,77 @@ public sealed class Study
         return new StudyRunner(this, objective, trials, cancellationToken).RunAsync(parallelism);
     }
 
-    /// <summary>Asks the strategy for trial <paramref name="number"/> with its own generator.</summary>
-    internal Suggestion Suggest(StudyHistory history, int number) =>
-        Strategy.Suggest(history, number, RandomSource.Derive(Seed, (ulong)number));
+    /// <summary>
+    /// Queues a trial with fixed values, as Optuna's <c>enqueue_trial</c>: the next new trial (trial 0 in a new study) runs them,
+    /// before the strategy's own suggestions, in the order they were enqueued. Values not given are filled as Optuna
+    /// does: by the strategy's suggestion for that trial, or drawn uniformly where it has none. The trial is recorded
+    /// like any other, so the strategy learns from it and the budget of <see cref="Optimize"/> counts it.
+    /// An enqueued trial is skipped when the study already holds a trial with those values (as many as were enqueued with
+    /// them here): enqueuing a baseline again on a resumed study (a <see cref="SqliteStudyStorage"/>) does not run it twice.
+    /// The enqueued values live in this object until their trial is claimed (then they are stored like any trial's), so a
+    /// resumed study that should still run them must enqueue them again. <see cref="GridSearch"/> gives trial n the grid's
+    /// point n, so with a grid an enqueued trial takes the place of the grid point of its number.
+    /// <code>
+    /// study.Enqueue(new Dictionary&lt;string, object&gt; { ["lr"] = 0.01, ["optimizer"] = "adam" });
+    /// </code>
+    /// </summary>
+    /// <param name="values">Values by parameter name (a training hyperparameter's alias is accepted, as in
+    /// <see cref="Hyperparameters.Find"/>); numbers may be given as any numeric type or as text.</param>
+    /// <exception cref="DlExtArgumentException">A name is not a parameter of the space, or a value is outside its range or
+    /// choices; the message names the parameter, the value and what is accepted.</exception>
+    public void Enqueue(IReadOnlyDictionary<string, object> values)
+    {
+        var entry = EnqueuedTrial.Check(Space, values);
+        lock (_enqueued)
+        {
+            _enqueued.Add(entry);
+        }
+    }
+
+    /// <summary>Queues a trial with these values (see <see cref="Enqueue(IReadOnlyDictionary{string, object})"/>).</summary>
+    public void Enqueue(TrialParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        Enqueue(parameters.Values);
+    }
+
+    /// <summary>The enqueued trials this study has not run yet, in order.</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, object>> PendingEnqueued() =>
+        Pending(History).Select(e => e.Values).ToArray();
+
+    /// <summary>Trial <paramref name="number"/>'s parameters: the first pending enqueued trial's, else the strategy's, with its own generator.</summary>
+    internal Suggestion Suggest(StudyHistory history, int number)
+    {
+        var random = RandomSource.Derive(Seed, (ulong)number);
+        if (Pending(history).FirstOrDefault() is { } entry)
+        {
+            return Suggestion.Ready(entry.Fill(Space, Seed, number, () => Strategy.Suggest(history, number, random)));
+        }
+
+        return Strategy.Suggest(history, number, random);
+    }
+
+    /// <summary>The enqueued entries still to run: the k-th entry with given values is pending while fewer than k trials match them.</summary>
+    private List<EnqueuedTrial> Pending(StudyHistory history)
+    {
+        EnqueuedTrial[] entries;
+        lock (_enqueued)
+        {
+            entries = [.. _enqueued];
+        }
+
+        var pending = new List<EnqueuedTrial>();
+        for (var i = 0; i < entries.Length; i++)
+        {
+            var occurrence = entries.Take(i + 1).Count(e => e.SameAs(entries[i]));
+            if (history.Trials.Count(t => entries[i].Matches(Space, t.Parameters)) < occurrence)
+            {
+                pending.Add(entries[i]);
+            }
+        }
+
+        return pending;
+    }
 
     private static Dictionary<string, string> Settings(StudyOptions options)
     {

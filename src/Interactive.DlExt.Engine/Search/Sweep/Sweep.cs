@@ -27,7 +27,7 @@ public static class Sweep
     public static IReadOnlyList<string> StrategyNames { get; } = ["grid", "random", "coarse-to-fine", "tpe", "gp"];
 
     /// <summary>The accepted pruner names for <see cref="CreatePruner"/>.</summary>
-    public static IReadOnlyList<string> PrunerNames { get; } = ["none", "median", "asha"];
+    public static IReadOnlyList<string> PrunerNames { get; } = ["none", "median", "asha", "hyperband"];
 
     /// <summary>Runs the sweep to the end (or until cancelled) and returns every trial.</summary>
     public static SweepResult Run(SweepRequest request, CancellationToken cancellationToken = default) =>
@@ -65,9 +65,11 @@ public static class Sweep
         };
     }
 
-    /// <summary>Creates a pruner by name with its defaults: none (null), median or asha (case-insensitive).</summary>
+    /// <summary>Creates a pruner by name with its defaults: none (null), median, asha or hyperband (case-insensitive).</summary>
     /// <param name="name">One of <see cref="PrunerNames"/>.</param>
-    public static Pruner? CreatePruner(string name)
+    /// <param name="epochs">The epochs per trial: hyperband's max resource. The default is 10.</param>
+    /// <param name="seed">The study seed: picks each trial's hyperband bracket. The default is 0.</param>
+    public static Pruner? CreatePruner(string name, int epochs = Hyperparameters.DefaultEpochs, ulong seed = 0)
     {
         ArgumentNullException.ThrowIfNull(name);
         return name.Trim().ToLowerInvariant() switch
@@ -75,6 +77,7 @@ public static class Sweep
             "none" or "" => null,
             "median" => new MedianPruner(),
             "asha" => new AshaPruner(),
+            "hyperband" => new HyperbandPruner(minResource: 1, maxResource: Math.Max(1, epochs), reductionFactor: 3, seed: seed),
             _ => throw new DlExtArgumentException("pruner", $"\"{name}\"", "one of " + string.Join(", ", PrunerNames)),
         };
     }

@@ -79,6 +79,14 @@ public sealed record SweepRequest
     /// <value>The default is 20.</value>
     public int Trials { get; init; } = 20;
 
+    /// <summary>Fixed trials run before the strategy's suggestions, in order (trial 0 is the first in a new study), as
+    /// <see cref="Study.Enqueue(IReadOnlyDictionary{string, object})"/>: e.g. a baseline
+    /// <c>[new Dictionary&lt;string, object&gt; { ["lr"] = 0.01, ["batch_size"] = 64 }]</c>. Names are the space's (or a training
+    /// hyperparameter's alias), values in range; parameters not given are filled by the strategy. They count in <see cref="Trials"/>,
+    /// and a resumed study does not run them again.</summary>
+    /// <value>The default is none.</value>
+    public IReadOnlyList<IReadOnlyDictionary<string, object>> Enqueued { get; init; } = [];
+
     /// <summary>What is optimised.</summary>
     /// <value>The default is <see cref="SweepObjective.ValidationLoss"/>.</value>
     public SweepObjective Objective { get; init; } = SweepObjective.ValidationLoss;

@@ -72,6 +72,11 @@ internal sealed class SweepRunner
             Storage = request.Storage,
             TimeProvider = request.TimeProvider,
         });
+        foreach (var values in request.Enqueued ?? [])
+        {
+            study.Enqueue(values);
+        }
+
         var threads = request.ThreadsPerTrial ?? Math.Max(1, TrainingOptions.DefaultThreads / request.Parallelism);
         return new SweepRunner(request, study, train, validation, threads);
     }

@@ -254,7 +254,7 @@ public sealed class SweepTests
         Assert.IsType<AshaPruner>(Sweep.CreatePruner("asha"));
         var e = Assert.Throws<DlExtArgumentException>(() => Sweep.CreateStrategy("bayesian-magic"));
         Assert.Contains("grid, random, coarse-to-fine, tpe", e.Message, StringComparison.Ordinal);
-        Assert.Throws<DlExtArgumentException>(() => Sweep.CreatePruner("hyperband"));
+        Assert.Throws<DlExtArgumentException>(() => Sweep.CreatePruner("successive-halving"));
     }
 
     [Fact]
