@@ -13,6 +13,22 @@ internal static class SweepFormat
     /// <summary>A trial's duration in the kit's duration style, "—" when it has not run.</summary>
     public static string Duration(TimeSpan? duration) => duration is { } d ? HtmlParts.Duration(d) : "—";
 
+    /// <summary>The epoch (from 1) of the trial's best per-epoch value, the first one on ties; null before the first epoch.</summary>
+    public static int? BestEpoch(SweepTrial trial, StudyDirection direction)
+    {
+        int? best = null;
+        for (var i = 0; i < trial.Curve.Count; i++)
+        {
+            var v = trial.Curve[i];
+            if (double.IsFinite(v) && (best is not { } b || (direction == StudyDirection.Minimize ? v < trial.Curve[b - 1] : v > trial.Curve[b - 1])))
+            {
+                best = i + 1;
+            }
+        }
+
+        return best;
+    }
+
     public static string State(TrialState state) => state.ToString().ToLowerInvariant();
 
     /// <summary>Whether the trial stopped before its last epoch (pruned, failed, cancelled): shown greyed and dashed.</summary>
