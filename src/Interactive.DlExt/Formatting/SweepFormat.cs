@@ -48,6 +48,27 @@ internal static class SweepFormat
     public static string Parameter(SweepTrial trial, string name) =>
         trial.Parameters.Has(name) ? trial.Parameters.String(name) : "—";
 
+    /// <summary>A choice's values as the trials show them, in the order charts use: numeric order when every value is a number,
+    /// declaration order otherwise (strings, booleans, mixed).</summary>
+    public static IReadOnlyList<string> ChoiceLabels(ChoiceParameter choice)
+    {
+        var numbers = choice.Values.Select(v => v switch { int i => i, long l => l, float f => f, double d => d, _ => double.NaN }).ToArray();
+        var order = numbers.All(double.IsFinite)
+            ? Enumerable.Range(0, numbers.Length).OrderBy(i => numbers[i])
+            : Enumerable.Range(0, numbers.Length);
+        return [.. order.Select(i => Label(choice.Values[i]))];
+    }
+
+    // The same text as TrialParameters.String gives for a value.
+    private static string Label(object value) => value switch
+    {
+        double d => d.ToString("G6", CultureInfo.InvariantCulture),
+        float f => f.ToString("G6", CultureInfo.InvariantCulture),
+        bool b => b ? "true" : "false",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
+
     public static bool IsLog(SearchParameter parameter) => parameter is NumericParameter { IsLog: true };
 
     public static string Summary(SweepResult result)

@@ -40,6 +40,21 @@ internal static class SweepFixtures
         Pruner = new AshaPruner(), TimeProvider = new FrozenClock(), Progress = progress,
     });
 
+    /// <summary>Thirteen two-epoch random trials, all completed, over a log range and a numeric choice declared out of order.</summary>
+    public static SweepResult Choices() => Sweep.Run(new SweepRequest(
+        Model, Blobs(), SearchSpace.Create().LogUniform("lr", 1e-3, 0.3).Choice("hidden", 32, 8, 16))
+    {
+        Trials = 13, Epochs = 2, BatchSize = 16, Optimizer = "sgd", Seed = 3, ThreadsPerTrial = 1, TimeProvider = new FrozenClock(),
+    });
+
+    /// <summary>Eight four-epoch random trials under a median pruner that may stop a trial after its first epoch.</summary>
+    public static SweepResult EarlyPruned() => Sweep.Run(new SweepRequest(
+        Model, Blobs(), SearchSpace.Create().LogUniform("lr", 1e-4, 0.3).Choice("hidden", 8, 16))
+    {
+        Trials = 8, Epochs = 4, BatchSize = 16, Optimizer = "sgd", Seed = 5, ThreadsPerTrial = 1, TimeProvider = new FrozenClock(),
+        Pruner = new MedianPruner(startupTrials: 2, warmupSteps: 0),
+    });
+
     public static SweepResult Grid() => Sweep.Run(new SweepRequest(
         Model, Blobs(), SearchSpace.Create().Choice("lr", 0.01, 0.1).Choice("hidden", 8, 16, 32))
     {
