@@ -83,6 +83,13 @@ internal static class SweepFormat
     public static string Title(string studyName) =>
         studyName.Contains("sweep", StringComparison.OrdinalIgnoreCase) ? studyName : $"sweep '{studyName}'";
 
+    /// <summary>The view's heading: "Sweep 'lr-search': coarse-to-fine search of validation loss".</summary>
+    public static string Heading(SweepResult result)
+    {
+        var title = Title(result.StudyName);
+        return $"{char.ToUpperInvariant(title[0])}{title[1..]}: {result.StrategyName} search of {result.ObjectiveName}";
+    }
+
     public static string Best(SweepResult result) => result.Best is { } b
         ? $"best: trial #{b.Number.ToString(CultureInfo.InvariantCulture)}, {result.ObjectiveName} {Number(b.Value)} ({b.Parameters})"
         : "best: no completed trial yet";

@@ -102,8 +102,10 @@ public static class SweepViews
     private static StringBuilder Begin(SweepResult result, bool live)
     {
         var html = new StringBuilder(16384);
-        html.Append("<div").Attribute("class", live ? "dlext-sweep dlext-sweep-live" : "dlext-sweep").Attribute("style", HtmlParts.Font + "font-size:12px;color:#222222").Append('>');
-        html.Append("<div class=\"sweep-summary\" style=\"margin:2px 0\">").Text(SweepFormat.Summary(result)).Append("</div>");
+        // The same white card and bold title as the other views, wide enough for two charts side by side.
+        html.Append("<div").Attribute("class", live ? "dlext-sweep dlext-sweep-live" : "dlext-sweep").Attribute("style", HtmlParts.WideWrapperStyle).Append('>');
+        HtmlParts.Title(html, HtmlParts.Encode(SweepFormat.Heading(result) + (live ? " (running)" : string.Empty)));
+        html.Append("<div class=\"sweep-summary\" style=\"margin:2px 0;color:#555\">").Text(SweepFormat.Summary(result)).Append("</div>");
         html.Append("<div class=\"sweep-best\" style=\"margin:2px 0;font-weight:600\">").Text(SweepFormat.Best(result)).Append("</div>");
         if (SweepFormat.Test(result) is { } test)
         {

@@ -161,4 +161,18 @@ public sealed class SweepViewsTests
         Assert.StartsWith($"*#{result.Best.Number}", lines[3].Trim(), StringComparison.Ordinal);
         Assert.Equal(9, lines.Count(l => l.TrimStart().StartsWith('#') || l.TrimStart().StartsWith("*#", StringComparison.Ordinal)) - 1); // minus the header
     }
+
+    [Fact]
+    public void The_sweep_is_a_white_card_with_a_heading_like_the_other_views()
+    {
+        var result = Mixed.Value;
+        var document = SweepFixtures.Parse(SweepViews.Html(result));
+
+        var card = document.QuerySelector("div.dlext-sweep")!;
+        Assert.Contains("background:#fff", card.GetAttribute("style"), StringComparison.Ordinal);
+        Assert.Contains("border:1px solid #e2e2e2", card.GetAttribute("style"), StringComparison.Ordinal);
+        var heading = card.FirstElementChild!;
+        Assert.Equal("Sweep: random search of validation loss", heading.TextContent);
+        Assert.Contains("font-weight:600", heading.GetAttribute("style"), StringComparison.Ordinal);
+    }
 }
