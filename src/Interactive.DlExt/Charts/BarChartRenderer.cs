@@ -7,6 +7,13 @@ internal static class BarChartRenderer
     {
         var count = chart.Labels.Count;
         ChartGuard.SameLength(count, chart.Values.Count, nameof(BarChart.Values), nameof(BarChart));
+        var whiskers = chart.Low is not null && chart.High is not null;
+        if (whiskers)
+        {
+            ChartGuard.SameLength(count, chart.Low!.Count, nameof(BarChart.Low), nameof(BarChart));
+            ChartGuard.SameLength(count, chart.High!.Count, nameof(BarChart.High), nameof(BarChart));
+        }
+
         var width = ChartGuard.Size(chart.Width, 200, nameof(BarChart.Width));
         var titleHeight = string.IsNullOrEmpty(chart.Title) ? 10 : 30;
         var axisHeight = 22 + (string.IsNullOrEmpty(chart.ValueLabel) ? 0 : 16);
@@ -17,7 +24,7 @@ internal static class BarChartRenderer
         var left = 10 + labelWidth + 8;
         var right = width - 20;
         var bottom = height - axisHeight;
-        var range = ColorBar.Range(chart.Values, false);
+        var range = ColorBar.Range(whiskers ? chart.Values.Concat(chart.Low!).Concat(chart.High!) : chart.Values, false);
         if (range is not { } r)
         {
             ChartFrame.Placeholder(writer, left, top, right, bottom);
@@ -46,11 +53,27 @@ internal static class BarChartRenderer
         }
 
         writer.End("g");
+        if (whiskers)
+        {
+            writer.Begin("g").Attr("class", "bar-intervals").Attr("stroke", "#222222").Attr("stroke-width", 1.5).Open();
+            for (var i = 0; i < count; i++)
+            {
+                if (double.IsFinite(chart.Low![i]) && double.IsFinite(chart.High![i]))
+                {
+                    double x1 = scale.Map(chart.Low[i]), x2 = scale.Map(chart.High[i]), y = top + ((i + 0.5) * rowHeight), cap = rowHeight * 0.2;
+                    writer.Begin("path").Attr("d", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"M{x1:0.#} {y - cap:0.#}V{y + cap:0.#}M{x1:0.#} {y:0.#}H{x2:0.#}M{x2:0.#} {y - cap:0.#}V{y + cap:0.#}"))
+                        .WithTitle("path", $"{chart.Labels[i]}: {TickFormat.Value(chart.Low[i])} to {TickFormat.Value(chart.High[i])}");
+                }
+            }
+
+            writer.End("g");
+        }
+
         writer.Begin("g").Attr("class", "bar-values").Attr("font-size", 10).Attr("fill", ChartFrame.MutedColor).Open();
         for (var i = 0; i < count; i++)
         {
             var value = chart.Values[i];
-            var x = double.IsFinite(value) ? scale.Map(value) : zero;
+            var x = double.IsFinite(value) ? scale.Map(whiskers && double.IsFinite(chart.High![i]) ? Math.Max(value, chart.High[i]) : value) : zero;
             var negative = value < 0;
             writer.TextAt(negative ? x - 4 : x + 4, top + ((i + 0.5) * rowHeight) + 3.5, TickFormat.Value(value), negative ? "end" : "start");
         }

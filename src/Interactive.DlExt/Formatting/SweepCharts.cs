@@ -179,14 +179,24 @@ internal static class SweepCharts
             return null;
         }
 
+        var interval = ImportanceInterval(result);
         return new BarChart
         {
-            Title = "Parameter importance",
+            Title = $"Parameter importance ({Done(result).Length.ToString(CultureInfo.InvariantCulture)} completed trials)",
             Labels = result.ParameterImportance.Keys.ToArray(),
             Values = result.ParameterImportance.Values.ToArray(),
-            ValueLabel = "share of the objective's variance explained",
+            Low = result.ParameterImportance.Keys.Select(k => interval[k].Low).ToArray(),
+            High = result.ParameterImportance.Keys.Select(k => interval[k].High).ToArray(),
+            ValueLabel = Done(result).Length < ParameterImportanceInterval.MinimumTrials
+                ? $"share of variance; whiskers 0–1: under {ParameterImportanceInterval.MinimumTrials.ToString(CultureInfo.InvariantCulture)} trials, too few to tell"
+                : "share of variance; whiskers: 80% range over half-samples",
         };
     }
+
+    /// <summary>How much the importance moves over other trials of the same sweep (<see cref="ParameterImportanceInterval"/>).</summary>
+    public static IReadOnlyDictionary<string, ImportanceInterval> ImportanceInterval(SweepResult result) =>
+        ParameterImportanceInterval.Compute(new StudyHistory(
+            result.Space, result.Direction, result.Trials.Select(t => new TrialRecord(t.Number, t.State, t.Parameters, t.Value))));
 
     private static SweepTrial[] Done(SweepResult result) =>
         result.Trials.Where(t => t.State == TrialState.Completed && t.Value is { } v && double.IsFinite(v)).ToArray();

@@ -68,7 +68,10 @@ public static class SweepViews
 
         if (result.ParameterImportance.Values.Any(v => v > 0))
         {
-            text.Append("importance: ").AppendLine(string.Join(", ", result.ParameterImportance.Select(kv => $"{kv.Key} {kv.Value.ToString("0.00", CultureInfo.InvariantCulture)}")));
+            var interval = SweepCharts.ImportanceInterval(result);
+            text.Append(CultureInfo.InvariantCulture, $"importance ({result.Count(TrialState.Completed)} completed trials; 80% range over half-samples): ")
+                .AppendLine(string.Join(", ", result.ParameterImportance.Select(kv => string.Create(
+                    CultureInfo.InvariantCulture, $"{kv.Key} {kv.Value:0.00} [{interval[kv.Key].Low:0.00}–{interval[kv.Key].High:0.00}]"))));
         }
 
         AdviceView.Text(text, SweepAdvisor.For(result));

@@ -1,5 +1,6 @@
 using Interactive.DlExt.Formatting;
 using Interactive.DlExt.Search;
+using Interactive.DlExt.Tests.Support;
 
 namespace Interactive.DlExt.Tests.Formatting;
 
@@ -174,5 +175,22 @@ public sealed class SweepViewsTests
         var heading = card.FirstElementChild!;
         Assert.Equal("Sweep: random search of validation loss", heading.TextContent);
         Assert.Contains("font-weight:600", heading.GetAttribute("style"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parameter_importance_says_how_many_trials_it_rests_on_and_how_far_it_moves()
+    {
+        var result = Mixed.Value;
+        var chart = Svg.Parse(SweepViews.ParameterImportance(result)!.ToSvg());
+        var interval = SweepCharts.ImportanceInterval(result);
+
+        Assert.Equal("Parameter importance (3 completed trials)", chart.QuerySelector(".chart-title")!.TextContent);
+        Assert.Equal(2, chart.QuerySelectorAll(".bar-intervals path").Length);
+        Assert.Equal("share of variance; whiskers 0–1: under 6 trials, too few to tell", Svg.Texts(chart, ".axis-label")[0]);
+        Assert.All(interval.Values, i => Assert.Equal(new ImportanceInterval(0, 1), i)); // three trials are too few to tell
+        var line = Assert.Single(SweepViews.PlainText(result).Split('\n'), l => l.StartsWith("importance", StringComparison.Ordinal));
+        Assert.StartsWith("importance (3 completed trials; 80% range over half-samples): lr ", line, StringComparison.Ordinal);
+        Assert.Contains("[0.00–1.00]", line, StringComparison.Ordinal);
+        Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"[{interval["lr"].Low:0.00}–{interval["lr"].High:0.00}]"), line, StringComparison.Ordinal);
     }
 }

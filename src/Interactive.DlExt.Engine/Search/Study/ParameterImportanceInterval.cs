@@ -11,10 +11,11 @@ namespace Interactive.DlExt.Search;
 /// </summary>
 public static class ParameterImportanceInterval
 {
-    /// <summary>The fewest completed trials <see cref="ParameterImportance.Compute"/> needs before it says anything (below it, all 0).</summary>
-    public const int MinimumTrials = 3;
+    /// <summary>The fewest completed trials for an interval: two half-samples of three, the least <see cref="ParameterImportance.Compute"/> scores.</summary>
+    public const int MinimumTrials = 6;
 
-    /// <summary>The subsampling interval per parameter name (space order); [0, 1] for every parameter with fewer than <see cref="MinimumTrials"/> completed trials.</summary>
+    /// <summary>The subsampling interval per parameter name (space order); [0, 1] (nothing known) for every parameter with fewer than
+    /// <see cref="MinimumTrials"/> completed trials.</summary>
     /// <param name="history">The study's trials.</param>
     /// <param name="level">The interval's coverage. The default is 0.8 (the 10th to the 90th percentile).</param>
     /// <param name="resamples">Subsamples drawn. The default is 200.</param>
@@ -36,7 +37,7 @@ public static class ParameterImportanceInterval
         }
 
         var random = new RandomSource(seed);
-        var size = Math.Max(MinimumTrials, (completed.Count + 1) / 2);
+        var size = (completed.Count + 1) / 2;
         var draws = names.ToDictionary(n => n, _ => new double[resamples], StringComparer.Ordinal);
         for (var r = 0; r < resamples; r++)
         {
