@@ -88,15 +88,19 @@ internal sealed class AxisScale
 
     private static AxisScale CreateLinear(double min, double max, double start, double end, int targetTicks, bool nice, bool integer)
     {
-        if (max - min <= Math.Abs(max) * 1e-12)
+        if (!integer && max - min <= Math.Abs(max) * 1e-12)
         {
-            var pad = min == 0 || integer ? 1 : Math.Abs(min) * 0.1;
+            var pad = min == 0 ? 1 : Math.Abs(min) * 0.1;
             min -= pad;
             max += pad;
         }
 
         var step = NiceStep((max - min) / Math.Max(1, targetTicks));
-        step = integer ? Math.Max(1, step) : step;
+        if (integer)
+        {
+            return CreateInteger(min, max, start, end, Math.Max(1, step));
+        }
+
         var low = nice ? Math.Floor((min / step) + 1e-9) * step : min;
         var high = nice ? Math.Ceiling((max / step) - 1e-9) * step : max;
         var ticks = new List<double>();
@@ -109,6 +113,18 @@ internal sealed class AxisScale
 
         var decimals = Math.Max(0, -(int)Math.Floor(Math.Log10(step) + 1e-9));
         return new AxisScale(low, high, start, end, false, ticks, decimals, false);
+    }
+
+    // Counts: half a unit of room at each end, so the first epoch or trial 0 sits off the axis line, and ticks only at whole data values.
+    private static AxisScale CreateInteger(double min, double max, double start, double end, double step)
+    {
+        var ticks = new List<double>();
+        for (var t = Math.Ceiling((Math.Ceiling(min - 1e-9) / step) - 1e-9) * step; t <= max + 1e-9; t += step)
+        {
+            ticks.Add(t == 0 ? 0 : t);
+        }
+
+        return new AxisScale(min - 0.5, max + 0.5, start, end, false, ticks, 0, false);
     }
 
     private static AxisScale CreateLog(double min, double max, double start, double end)

@@ -8,7 +8,8 @@ namespace Interactive.DlExt;
 
 /// <summary>
 /// Renders a <see cref="SweepResult"/>: a live table for progress snapshots, and the final report with the
-/// optimisation history, the validation curves of every trial (pruned ones grey and dashed), parallel
+/// optimisation history, the validation curves of every trial (pruned ones grey and dashed), the objective's
+/// empirical distribution, a timeline of the trials, the coarse-to-fine rounds' boxes, parallel
 /// coordinates, one scatter per parameter (log x for log ranges), a heatmap for two-parameter grids and the
 /// parameter importance. HTML output uses inline styles and no scripts, escapes every user string, and is the
 /// same for the same result (chart ids derive from their content).
@@ -23,6 +24,9 @@ public static class SweepViews
         Charts(html, [
             ("history", OptimizationHistory(result)?.ToSvg()),
             ("curves", ValidationCurves(result)?.ToSvg()),
+            ("distribution", ObjectiveDistribution(result)?.ToSvg()),
+            ("timeline", TrialTimeline(result)?.ToSvg()),
+            .. CoarseToFineRounds(result).Select(c => ("rounds", (string?)c.ToSvg())),
             ("parallel", ParallelCoordinates(result)?.ToSvg()),
             ("grid", GridHeatmap(result)?.ToSvg()),
             ("importance", ParameterImportance(result)?.ToSvg()),
@@ -83,6 +87,15 @@ public static class SweepViews
 
     /// <summary>Every trial's per-epoch validation curve overlaid (pruned grey and dashed, the best black); null before the first epoch.</summary>
     public static LineChart? ValidationCurves(SweepResult result) => SweepCharts.Curves(Checked(result));
+
+    /// <summary>The empirical distribution of the completed trials' objective (one step line per coarse-to-fine round); null before any trial ends.</summary>
+    public static LineChart? ObjectiveDistribution(SweepResult result) => SweepProgressCharts.Distribution(Checked(result));
+
+    /// <summary>Every trial from its start to its end, coloured by state (how parallel trials overlapped); null while no time has passed.</summary>
+    public static LineChart? TrialTimeline(SweepResult result) => SweepProgressCharts.Timeline(Checked(result));
+
+    /// <summary>For coarse-to-fine: per numeric parameter, each round's box and trials; empty for other strategies.</summary>
+    public static IReadOnlyList<LineChart> CoarseToFineRounds(SweepResult result) => SweepProgressCharts.Rounds(Checked(result));
 
     /// <summary>Parallel coordinates of the completed trials (log axes for log ranges, categorical axes for choices).</summary>
     public static ParallelCoordinates? ParallelCoordinates(SweepResult result) => SweepCharts.Parallel(Checked(result));

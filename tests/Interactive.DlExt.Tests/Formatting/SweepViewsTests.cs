@@ -69,7 +69,7 @@ public sealed class SweepViewsTests
         var document = SweepFixtures.Parse(SweepViews.Html(result));
         var kinds = document.QuerySelectorAll(".sweep-chart").Select(c => c.GetAttribute("data-chart") ?? "(none)").ToArray();
 
-        Assert.Equal(["history", "curves", "parallel", "importance", "scatter", "scatter"], kinds);
+        Assert.Equal(["history", "curves", "distribution", "parallel", "importance", "scatter", "scatter"], kinds);
         Assert.All(document.QuerySelectorAll(".sweep-chart"), c => Assert.Equal("svg", Assert.Single(c.Children).LocalName));
         var scatterTitles = document.QuerySelectorAll(".sweep-chart[data-chart='scatter'] svg > title").Select(t => t.TextContent);
         Assert.Equal(["lr", "hidden"], scatterTitles);
