@@ -136,7 +136,7 @@ internal static class LineChartRenderer
                 ys = Smoothing.ExponentialMovingAverage(s.Y, s.Smoothing);
             }
 
-            var isolated = SeriesPath.Write(writer, s.X, ys, xScale, yScale, "series", color, 2, 1, s.Dashed, summary);
+            var isolated = SeriesPath.Write(writer, s.X, ys, xScale, yScale, "series", color, s.Width, 1, s.Dashed, summary);
             var finite = Enumerable.Range(0, s.Y.Count).Where(j => double.IsFinite(s.Y[j]) && double.IsFinite(s.X[j]) && double.IsFinite(yScale.Map(s.Y[j]))).ToList();
             if (s.Reference)
             {
@@ -281,6 +281,11 @@ internal static class LineChartRenderer
         {
             ArgumentNullException.ThrowIfNull(s, property);
             ChartGuard.SameLength(s.X.Count, s.Y.Count, "Y", $"LineSeries '{s.Name}'");
+            if (!(s.Width > 0 && s.Width <= 40))
+            {
+                ChartGuard.Fail("Width", $"LineSeries '{s.Name}': Width = {ChartGuard.Text(s.Width)} is not accepted: expected a number in (0, 40].");
+            }
+
             if (!(s.Smoothing >= 0 && s.Smoothing < 1))
             {
                 ChartGuard.Fail("Smoothing", $"LineSeries '{s.Name}': Smoothing = {ChartGuard.Text(s.Smoothing)} is not accepted: expected a number in [0, 1).");

@@ -27,7 +27,7 @@ internal static class SweepProgressCharts
             var round = trials.Select(t => result.Rounds.LastOrDefault(r => r.FirstTrialNumber <= t.Number)?.Index ?? 0).ToArray();
             var series = new List<LineSeries>
             {
-                new("round's box", boxX, boxY) { Color = "#0072B2", Reference = true },
+                new("round's box", boxX, boxY) { Color = "#0072B2", Reference = true, Width = 6 },
                 new("trial", round.Select(r => r + TrialOffset).ToArray(), trials.Select(t => t.Parameters.Double(p.Name)).ToArray())
                 {
                     PointsOnly = true, Color = "#888888",
@@ -92,7 +92,7 @@ internal static class SweepProgressCharts
             g.SelectMany(t => new[] { Seconds(t.StartedAt!.Value - origin), Seconds(t.StartedAt!.Value - origin + t.Duration!.Value), double.NaN }).ToArray(),
             g.SelectMany(t => new double[] { t.Number, t.Number, double.NaN }).ToArray())
         {
-            Color = SweepFormat.StateColor(g.Key), Reference = true,
+            Color = SweepFormat.StateColor(g.Key), Reference = true, Width = 7,
         }).ToArray();
         return new LineChart
         {

@@ -53,6 +53,7 @@ public sealed class SweepProgressChartsTests
         Assert.Equal("Trials over time (parallelism 2)", chart.Title);
         var completed = Assert.Single(chart.Series, s => s.Name == "completed");
         Assert.Equal("#009E73", completed.Color);
+        Assert.Equal("7", Svg.Parse(chart.ToSvg()).QuerySelectorAll("path.series").First(p => p.GetAttribute("stroke") == "#009E73").GetAttribute("stroke-width"));
         var trials = result.Trials.Where(t => t.State == TrialState.Completed).ToArray();
         Assert.Equal(trials.SelectMany(t => new[] { (t.StartedAt!.Value - origin).TotalSeconds, (t.StartedAt!.Value - origin + t.Duration!.Value).TotalSeconds, double.NaN }), completed.X);
         Assert.Equal(trials.SelectMany(t => new[] { (double)t.Number, t.Number, double.NaN }), completed.Y);
