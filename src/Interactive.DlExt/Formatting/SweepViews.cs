@@ -100,7 +100,7 @@ public static class SweepViews
     /// <summary>Parallel coordinates of the completed trials (log axes for log ranges, categorical axes for choices).</summary>
     public static ParallelCoordinates? ParallelCoordinates(SweepResult result) => SweepCharts.Parallel(Checked(result));
 
-    /// <summary>One scatter of objective against each parameter (log x for log ranges; choices by index, coloured by value).</summary>
+    /// <summary>One scatter of objective against each parameter (log x for log ranges; choices on a categorical axis of their values, numbers in numeric order).</summary>
     public static IReadOnlyList<ScatterChart> ParameterScatters(SweepResult result) => SweepCharts.Scatters(Checked(result));
 
     /// <summary>The objective over a two-parameter grid search; null for other strategies or spaces.</summary>
