@@ -32,7 +32,7 @@ internal static class BarChartRenderer
         }
 
         // Room on the right for the value written after the longest bar.
-        var valueWidth = chart.Values.Max(v => TextMetrics.Width(TickFormat.Value(v), 10)) + 8;
+        var valueWidth = Enumerable.Range(0, count).Max(i => TextMetrics.Width(ValueText(chart, i), 10)) + 8;
         var scale = AxisScale.Create(Math.Min(0, r.Min), Math.Max(0, r.Max), left, right - valueWidth, false, Math.Max(2, (int)((right - left) / 90)));
         var rowHeight = (bottom - top) / Math.Max(count, 1);
         ChartFrame.XAxis(writer, scale, top, bottom, true);
@@ -75,7 +75,7 @@ internal static class BarChartRenderer
             var value = chart.Values[i];
             var x = double.IsFinite(value) ? scale.Map(whiskers && double.IsFinite(chart.High![i]) ? Math.Max(value, chart.High[i]) : value) : zero;
             var negative = value < 0;
-            writer.TextAt(negative ? x - 4 : x + 4, top + ((i + 0.5) * rowHeight) + 3.5, TickFormat.Value(value), negative ? "end" : "start");
+            writer.TextAt(negative ? x - 4 : x + 4, top + ((i + 0.5) * rowHeight) + 3.5, ValueText(chart, i), negative ? "end" : "start");
         }
 
         writer.End("g");
@@ -90,4 +90,10 @@ internal static class BarChartRenderer
         ChartFrame.XLabel(writer, chart.ValueLabel, left, right, height - 8);
         return writer.Finish();
     }
+
+    // "0.44 [0.1–0.95]" with an interval, so the number after a whisker is not read as the whisker's end.
+    private static string ValueText(BarChart chart, int i) =>
+        chart.Low is { } low && chart.High is { } high && double.IsFinite(low[i]) && double.IsFinite(high[i])
+            ? $"{TickFormat.Value(chart.Values[i])} [{TickFormat.Value(low[i])}–{TickFormat.Value(high[i])}]"
+            : TickFormat.Value(chart.Values[i]);
 }

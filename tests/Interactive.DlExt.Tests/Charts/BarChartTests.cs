@@ -38,6 +38,7 @@ public class BarChartTests
         var whiskers = root.QuerySelectorAll(".bar-intervals path");
         Assert.Equal(2, whiskers.Length);
         Assert.Equal(["lr: 0.1 to 0.95", "hidden: 0 to 0.9"], whiskers.Select(w => w.QuerySelector("title")!.TextContent));
+        Assert.Equal(["0.6 [0.1–0.95]", "0.4 [0–0.9]"], Svg.Texts(root, ".bar-values text"));
         var valueX = root.QuerySelectorAll(".bar-values text").Select(t => double.Parse(t.GetAttribute("x")!, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         var barEnd = root.QuerySelectorAll(".bars rect").Select(r => double.Parse(r.GetAttribute("x")!, System.Globalization.CultureInfo.InvariantCulture) + double.Parse(r.GetAttribute("width")!, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         Assert.All(Enumerable.Range(0, 2), i => Assert.True(valueX[i] > barEnd[i] + 20, $"{valueX[i]} vs {barEnd[i]}"));
