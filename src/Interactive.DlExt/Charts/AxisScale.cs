@@ -12,8 +12,11 @@ internal sealed class AxisScale
     private readonly double _start;
     private readonly double _end;
 
-    private AxisScale(double low, double high, double start, double end, bool isLog, IReadOnlyList<double> ticks, int decimals, bool exponentLabels)
+    private readonly IReadOnlyList<string>? _labels;
+
+    private AxisScale(double low, double high, double start, double end, bool isLog, IReadOnlyList<double> ticks, int decimals, bool exponentLabels, IReadOnlyList<string>? labels = null)
     {
+        _labels = labels;
         _low = low;
         _high = high;
         _start = start;
@@ -40,12 +43,17 @@ internal sealed class AxisScale
 
     /// <summary>
     /// Builds a scale over [min, max] (finite; min ≤ max; both &gt; 0 for a log scale) mapped onto
-    /// [start, end] pixels. An empty range is widened so a constant series still gets an axis.
+    /// [start, end] pixels. An empty range is widened so a constant series still gets an axis. When
+    /// <paramref name="integer"/> (counts: epochs, trial numbers), a linear axis ticks whole numbers only.
     /// </summary>
-    public static AxisScale Create(double min, double max, double start, double end, bool log, int targetTicks = 5, bool nice = true)
+    public static AxisScale Create(double min, double max, double start, double end, bool log, int targetTicks = 5, bool nice = true, bool integer = false)
     {
-        return log ? CreateLog(min, max, start, end) : CreateLinear(min, max, start, end, targetTicks, nice);
+        return log ? CreateLog(min, max, start, end) : CreateLinear(min, max, start, end, targetTicks, nice, integer);
     }
+
+    /// <summary>A categorical axis: <paramref name="labels"/>[k] at the value k, half a step of room at each end.</summary>
+    public static AxisScale Categorical(IReadOnlyList<string> labels, double start, double end) =>
+        new(-0.5, Math.Max(1, labels.Count) - 0.5, start, end, false, [.. Enumerable.Range(0, labels.Count).Select(k => (double)k)], 0, false, labels);
 
     /// <summary>The pixel position of <paramref name="value"/>; NaN when it cannot be drawn (≤ 0 on a log axis).</summary>
     public double Map(double value)
@@ -72,13 +80,15 @@ internal sealed class AxisScale
     }
 
     /// <summary>The tick label for <paramref name="value"/>.</summary>
-    public string Format(double value) => IsLog
+    public string Format(double value) => _labels is { } labels
+        ? (Math.Round(value) is var k && k >= 0 && k < labels.Count ? labels[(int)k] : string.Empty)
+        : IsLog
         ? TickFormat.Log(value, ExponentLabels)
         : TickFormat.Linear(value, Decimals);
 
-    private static AxisScale CreateLinear(double min, double max, double start, double end, int targetTicks, bool nice)
+    private static AxisScale CreateLinear(double min, double max, double start, double end, int targetTicks, bool nice, bool integer)
     {
-        if (max - min <= Math.Abs(max) * 1e-12)
+        if (!integer && max - min <= Math.Abs(max) * 1e-12)
         {
             var pad = min == 0 ? 1 : Math.Abs(min) * 0.1;
             min -= pad;
@@ -86,6 +96,11 @@ internal sealed class AxisScale
         }
 
         var step = NiceStep((max - min) / Math.Max(1, targetTicks));
+        if (integer)
+        {
+            return CreateInteger(min, max, start, end, Math.Max(1, step));
+        }
+
         var low = nice ? Math.Floor((min / step) + 1e-9) * step : min;
         var high = nice ? Math.Ceiling((max / step) - 1e-9) * step : max;
         var ticks = new List<double>();
@@ -98,6 +113,18 @@ internal sealed class AxisScale
 
         var decimals = Math.Max(0, -(int)Math.Floor(Math.Log10(step) + 1e-9));
         return new AxisScale(low, high, start, end, false, ticks, decimals, false);
+    }
+
+    // Counts: half a unit of room at each end, so the first epoch or trial 0 sits off the axis line, and ticks only at whole data values.
+    private static AxisScale CreateInteger(double min, double max, double start, double end, double step)
+    {
+        var ticks = new List<double>();
+        for (var t = Math.Ceiling((Math.Ceiling(min - 1e-9) / step) - 1e-9) * step; t <= max + 1e-9; t += step)
+        {
+            ticks.Add(t == 0 ? 0 : t);
+        }
+
+        return new AxisScale(min - 0.5, max + 0.5, start, end, false, ticks, 0, false);
     }
 
     private static AxisScale CreateLog(double min, double max, double start, double end)

@@ -19,6 +19,14 @@ public sealed record BarChart
     /// <value>The default is <see langword="null"/> (none).</value>
     public string? ValueLabel { get; init; }
 
+    /// <summary>The lower end of an interval per bar (e.g. an estimate's uncertainty), drawn as a whisker with <see cref="High"/>.</summary>
+    /// <value>The default is <see langword="null"/> (no whiskers).</value>
+    public IReadOnlyList<double>? Low { get; init; }
+
+    /// <summary>The upper end of the interval per bar.</summary>
+    /// <value>The default is <see langword="null"/> (no whiskers).</value>
+    public IReadOnlyList<double>? High { get; init; }
+
     /// <summary>The total width in pixels (at least 200).</summary>
     /// <value>The default is 520.</value>
     public double Width { get; init; } = 520;

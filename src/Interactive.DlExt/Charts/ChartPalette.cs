@@ -3,7 +3,8 @@ namespace Interactive.DlExt.Charts;
 /// <summary>
 /// The colours every chart uses. Categories follow the Okabe–Ito palette, which stays distinguishable
 /// under the common colour-vision deficiencies; continuous values use viridis, which is perceptually
-/// uniform and reads in greyscale too.
+/// uniform and reads in greyscale too. Past Okabe–Ito's eight, six darker colours from Paul Tol's
+/// qualitative schemes follow, so a dozen lines (<see cref="Line"/>) still differ by colour alone.
 /// </summary>
 public static class ChartPalette
 {
@@ -16,8 +17,17 @@ public static class ChartPalette
         "#CC79A7", // reddish purple
         "#56B4E9", // sky blue
         "#000000", // black
-        "#F0E442", // yellow: last, it is faint on white
+        "#F0E442", // yellow: faint on white, so after the strong ones
+        "#332288", // indigo (Tol)
+        "#882255", // wine (Tol)
+        "#117733", // green (Tol)
+        "#999933", // olive (Tol)
+        "#AA4499", // purple (Tol)
+        "#661100", // brown (Tol)
     ];
+
+    // For many lines: every categorical colour but black (kept for emphasis, e.g. the best trial) and the faint yellow.
+    private static readonly string[] Lines = [.. Categorical.Where(c => c is not "#000000" and not "#F0E442")];
 
     // Viridis sampled at nine even stops (matplotlib's table), interpolated linearly between them.
     private static readonly (double R, double G, double B)[] Viridis =
@@ -32,6 +42,14 @@ public static class ChartPalette
     /// <summary>The colour of category <paramref name="index"/> as "#rrggbb"; indices wrap around.</summary>
     /// <param name="index">A zero-based series or category index.</param>
     public static string Category(int index) => Categorical[((index % Categorical.Length) + Categorical.Length) % Categorical.Length];
+
+    /// <summary>The number of distinct line colours of <see cref="Line"/> before they repeat.</summary>
+    public static int LineCount => Lines.Length;
+
+    /// <summary>The colour of line <paramref name="index"/> when black is reserved for emphasis: the categorical colours without
+    /// black and yellow, distinct for <see cref="LineCount"/> (12) lines; indices wrap around.</summary>
+    /// <param name="index">A zero-based line index.</param>
+    public static string Line(int index) => Lines[((index % Lines.Length) + Lines.Length) % Lines.Length];
 
     /// <summary>The viridis colour at <paramref name="t"/> in [0, 1] (dark purple → yellow), as "#rrggbb"; NaN gives grey.</summary>
     /// <param name="t">The position on the scale; clamped to [0, 1].</param>

@@ -32,6 +32,14 @@ public sealed record LineChart
     /// <value>The default is <see langword="false"/>.</value>
     public bool LogX { get; init; }
 
+    /// <summary>Whether the x values are counts (epochs, trial numbers), so the x axis ticks whole numbers only.</summary>
+    /// <value>The default is <see langword="false"/>.</value>
+    public bool IntegerX { get; init; }
+
+    /// <summary>Whether the y values are counts (e.g. trial numbers), so the y axis ticks whole numbers only.</summary>
+    /// <value>The default is <see langword="false"/>.</value>
+    public bool IntegerY { get; init; }
+
     /// <summary>x positions of light vertical lines marking epoch boundaries (thinned when closer than 8 pixels).</summary>
     /// <value>The default is empty.</value>
     public IReadOnlyList<double> EpochBoundaries { get; init; } = [];

@@ -37,7 +37,7 @@ internal static class LineChartRenderer
         var panelRange = panel is null ? null : Range(panel.Series, s => s.Y, panel.LogY, []);
 
         // Tick values do not depend on pixels, so a first pass over [0, 1] sizes the left margin.
-        var probeY = yRange is { } yr ? AxisScale.Create(yr.Min, yr.Max, 0, 1, chart.LogY) : null;
+        var probeY = yRange is { } yr ? AxisScale.Create(yr.Min, yr.Max, 0, 1, chart.LogY, integer: chart.IntegerY) : null;
         var probePanel = panelRange is { } pr ? AxisScale.Create(pr.Min, pr.Max, 0, 1, panel!.LogY, 3) : null;
         var tickWidth = Math.Max(probeY is null ? 0 : ChartFrame.TickWidth(probeY), probePanel is null ? 0 : ChartFrame.TickWidth(probePanel));
         var hasYLabel = !string.IsNullOrEmpty(chart.YLabel) || !string.IsNullOrEmpty(panel?.YLabel);
@@ -65,12 +65,12 @@ internal static class LineChartRenderer
             return writer.Finish();
         }
 
-        var xScale = AxisScale.Create(xr.Min, xr.Max, left, right, chart.LogX, Math.Max(3, (int)((right - left) / 80)));
+        var xScale = AxisScale.Create(xr.Min, xr.Max, left, right, chart.LogX, Math.Max(3, (int)((right - left) / 80)), integer: chart.IntegerX);
         var lowest = panel is null ? bottom : height - 22 - (string.IsNullOrEmpty(chart.XLabel) ? 0 : 16);
         var dotRadius = 2.5;
         if (yRange is { } mainRange)
         {
-            var yScale = AxisScale.Create(mainRange.Min, mainRange.Max, bottom, top, chart.LogY, Math.Max(2, (int)((bottom - top) / 50)));
+            var yScale = AxisScale.Create(mainRange.Min, mainRange.Max, bottom, top, chart.LogY, Math.Max(2, (int)((bottom - top) / 50)), integer: chart.IntegerY);
             Plot(writer, chart.Series, 0, xScale, yScale, top, bottom, panel is null, chart.EpochBoundaries, dotRadius);
             foreach (var marker in chart.PointMarkers)
             {
@@ -116,6 +116,7 @@ internal static class LineChartRenderer
         ChartFrame.XAxis(writer, xScale, top, bottom, xLabels);
         EpochLines(writer, epochs, xScale, top, bottom);
         ChartFrame.Axes(writer, left, top, right, bottom);
+        var lone = new List<(double X, double Y, string Title, string Color)>();
         for (var i = 0; i < series.Count; i++)
         {
             var s = series[i];
@@ -135,14 +136,20 @@ internal static class LineChartRenderer
                 ys = Smoothing.ExponentialMovingAverage(s.Y, s.Smoothing);
             }
 
-            var isolated = SeriesPath.Write(writer, s.X, ys, xScale, yScale, "series", color, 2, 1, s.Dashed, summary);
+            var isolated = SeriesPath.Write(writer, s.X, ys, xScale, yScale, "series", color, s.Width, 1, s.Dashed, summary);
             var finite = Enumerable.Range(0, s.Y.Count).Where(j => double.IsFinite(s.Y[j]) && double.IsFinite(s.X[j]) && double.IsFinite(yScale.Map(s.Y[j]))).ToList();
             if (s.Reference)
             {
                 continue;
             }
 
-            if (finite.Count <= MaxDotsPerSeries && s.Smoothing <= 0)
+            if (finite.Count == 1)
+            {
+                // A one-point line (a trial pruned after its first epoch) has no stroke to see: a ringed marker on top instead.
+                var j = finite[0];
+                lone.Add((xScale.Map(s.X[j]), yScale.Map(s.Y[j]), $"{s.Name}: {TickFormat.Value(s.Y[j])} at {TickFormat.Value(s.X[j])}", color));
+            }
+            else if (finite.Count <= MaxDotsPerSeries && s.Smoothing <= 0)
             {
                 SeriesPath.Dots(writer, finite.Select(j => (xScale.Map(s.X[j]), yScale.Map(s.Y[j]), $"{s.Name}: {TickFormat.Value(s.Y[j])} at {TickFormat.Value(s.X[j])}")), color, dotRadius, "points");
             }
@@ -150,6 +157,17 @@ internal static class LineChartRenderer
             {
                 SeriesPath.Dots(writer, isolated.Select(p => (p.X, p.Y, $"{s.Name}: {TickFormat.Value(yScale.Invert(p.Y))} at {TickFormat.Value(xScale.Invert(p.X))}")), color, dotRadius, "points");
             }
+        }
+
+        if (lone.Count > 0)
+        {
+            writer.Begin("g").Attr("class", "points lone-points").Attr("stroke", "#ffffff").Attr("stroke-width", 1.5).Open();
+            foreach (var (x, y, title, color) in lone)
+            {
+                writer.Begin("circle").Attr("cx", x).Attr("cy", y).Attr("r", dotRadius + 2).Attr("fill", color).WithTitle("circle", title);
+            }
+
+            writer.End("g");
         }
     }
 
@@ -263,6 +281,11 @@ internal static class LineChartRenderer
         {
             ArgumentNullException.ThrowIfNull(s, property);
             ChartGuard.SameLength(s.X.Count, s.Y.Count, "Y", $"LineSeries '{s.Name}'");
+            if (!(s.Width > 0 && s.Width <= 40))
+            {
+                ChartGuard.Fail("Width", $"LineSeries '{s.Name}': Width = {ChartGuard.Text(s.Width)} is not accepted: expected a number in (0, 40].");
+            }
+
             if (!(s.Smoothing >= 0 && s.Smoothing < 1))
             {
                 ChartGuard.Fail("Smoothing", $"LineSeries '{s.Name}': Smoothing = {ChartGuard.Text(s.Smoothing)} is not accepted: expected a number in [0, 1).");

@@ -21,6 +21,10 @@ public sealed record LineSeries(string Name, IReadOnlyList<double> X, IReadOnlyL
     /// <value>The default is <see langword="null"/> (the palette colour of the series' position).</value>
     public string? Color { get; init; }
 
+    /// <summary>The line's stroke width in pixels (e.g. thick bars for intervals on a timeline).</summary>
+    /// <value>The default is 2.</value>
+    public double Width { get; init; } = 2;
+
     /// <summary>Whether only the points are drawn, without a connecting line (e.g. one objective value per trial).</summary>
     /// <value>The default is <see langword="false"/>.</value>
     public bool PointsOnly { get; init; }

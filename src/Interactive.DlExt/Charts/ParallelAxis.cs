@@ -9,7 +9,7 @@ public enum ParallelAxisKind
     /// <summary>Base-10 logarithmic numbers (e.g. learning rates); values ≤ 0 are left out of the line.</summary>
     Log,
 
-    /// <summary>Named choices (e.g. the optimizer), evenly spaced in order of first appearance.</summary>
+    /// <summary>Named choices (e.g. the optimizer), evenly spaced bottom to top in <see cref="ParallelAxis.CategoryOrder"/>, or in order of first appearance.</summary>
     Categorical,
 }
 
@@ -29,6 +29,10 @@ public sealed record ParallelAxis(string Name)
     /// <value>The default is empty.</value>
     public IReadOnlyList<string> Categories { get; init; } = [];
 
+    /// <summary>The choices bottom to top (e.g. a choice parameter's values, numbers in numeric order); choices not listed follow in order of first appearance.</summary>
+    /// <value>The default is <see langword="null"/>: order of first appearance.</value>
+    public IReadOnlyList<string>? CategoryOrder { get; init; }
+
     /// <summary>A linear or log axis over numbers.</summary>
     /// <param name="name">The axis title.</param>
     /// <param name="values">One value per trial.</param>
@@ -39,6 +43,7 @@ public sealed record ParallelAxis(string Name)
     /// <summary>A categorical axis.</summary>
     /// <param name="name">The axis title.</param>
     /// <param name="categories">One choice per trial.</param>
-    public static ParallelAxis Categorical(string name, IReadOnlyList<string> categories) =>
-        new(name) { Categories = categories, Kind = ParallelAxisKind.Categorical };
+    /// <param name="order">The choices bottom to top; <see langword="null"/> for order of first appearance.</param>
+    public static ParallelAxis Categorical(string name, IReadOnlyList<string> categories, IReadOnlyList<string>? order = null) =>
+        new(name) { Categories = categories, Kind = ParallelAxisKind.Categorical, CategoryOrder = order };
 }

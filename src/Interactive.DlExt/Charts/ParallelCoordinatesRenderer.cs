@@ -27,12 +27,16 @@ internal static class ParallelCoordinatesRenderer
         var axes = chart.Axes.Append(ParallelAxis.Numeric(chart.ObjectiveName, chart.Objective)).ToList();
         var objectiveRange = ColorBar.Range(chart.Objective, false);
         var left = 16 + FirstAxisLabelWidth(axes[0]);
-        var right = width - 30 - TickRoom(axes[^1]);
         if (trials == 0 || objectiveRange is null)
         {
             ChartFrame.Placeholder(writer, 16, top, width - 16, bottom);
             return writer.Finish();
         }
+
+        // The colour legend: the objective's scale on the right, bright at the best end.
+        var (low, high) = objectiveRange.Value;
+        var barWidth = ColorBar.Width(AxisScale.Create(low, high, 1, 0, false, 4, nice: false));
+        var right = width - 30 - TickRoom(axes[^1]) - barWidth - 12;
 
         var spacing = axes.Count > 1 ? (right - left) / (axes.Count - 1) : 0;
         var positions = new Func<int, double>[axes.Count];
@@ -43,7 +47,6 @@ internal static class ParallelCoordinatesRenderer
         }
 
         // Draw worst first so the best trials end on top.
-        var (low, high) = objectiveRange.Value;
         var order = Enumerable.Range(0, trials)
             .OrderBy(i => double.IsFinite(chart.Objective[i]) ? 1 : 0)
             .ThenBy(i => chart.LowerIsBetter ? -chart.Objective[i] : chart.Objective[i])
@@ -96,6 +99,8 @@ internal static class ParallelCoordinatesRenderer
             draw();
         }
 
+        ColorBar.Write(writer, chart.ObjectiveName, low, high, false, width - barWidth - 8, top + 14, bottom, width - 4, reversed: chart.LowerIsBetter);
+
         return writer.Finish();
     }
 
@@ -106,7 +111,8 @@ internal static class ParallelCoordinatesRenderer
         Func<int, double> map;
         if (axis.Kind == ParallelAxisKind.Categorical)
         {
-            var categories = axis.Categories.Distinct(StringComparer.Ordinal).ToList();
+            var order = axis.CategoryOrder ?? [];
+            var categories = order.Where(axis.Categories.Contains).Concat(axis.Categories.Where(c => !order.Contains(c))).Distinct(StringComparer.Ordinal).ToList();
             var step = (bottom - top) / Math.Max(1, categories.Count);
             var index = categories.Select((c, k) => (c, k)).ToDictionary(p => p.c, p => bottom - ((p.k + 0.5) * step), StringComparer.Ordinal);
             ticks.AddRange(categories.Select(c => (index[c], TextMetrics.Fit(c, Math.Max(40, spacing - 12), 10))));

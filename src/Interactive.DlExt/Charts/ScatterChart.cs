@@ -27,6 +27,11 @@ public sealed record ScatterChart
     /// <value>The default is empty.</value>
     public IReadOnlyList<double> Y { get; init; } = [];
 
+    /// <summary>Names of x = 0, 1, 2, …, which make the x axis categorical with these names as its ticks (e.g. the values of a
+    /// choice parameter, in the order they should read); a category legend follows the same order.</summary>
+    /// <value>The default is <see langword="null"/> (a numeric x axis).</value>
+    public IReadOnlyList<string>? XCategories { get; init; }
+
     /// <summary>Whether the x axis is base-10 logarithmic (points with x ≤ 0 are skipped).</summary>
     /// <value>The default is <see langword="false"/>.</value>
     public bool LogX { get; init; }

@@ -29,7 +29,7 @@ internal static class ScatterChartRenderer
         var visible = Enumerable.Range(0, count).Where(i => Drawable(chart.X[i], chart.LogX) && Drawable(chart.Y[i], chart.LogY)).ToList();
         var colorRange = chart.ColorValues is null ? null : ColorBar.Range(visible.Select(i => chart.ColorValues[i]), false);
         var categories = chart.ColorValues is null && chart.Categories is not null
-            ? visible.Select(i => chart.Categories[i]).Distinct(StringComparer.Ordinal).ToList()
+            ? visible.Select(i => chart.Categories[i]).Distinct(StringComparer.Ordinal).OrderBy(c => Order(chart.XCategories, c)).ToList()
             : [];
         var legend = categories.Select((c, i) => new LegendItem(c, ChartPalette.Category(i), LegendSymbol.Point)).ToList();
         var xRange = ColorBar.Range(visible.Select(i => chart.X[i]), chart.LogX);
@@ -53,7 +53,9 @@ internal static class ScatterChartRenderer
             return writer.Finish();
         }
 
-        var xScale = AxisScale.Create(xr.Min, xr.Max, left, right, chart.LogX, Math.Max(3, (int)((right - left) / 80)));
+        var xScale = chart.XCategories is { } names
+            ? AxisScale.Categorical(names, left, right)
+            : AxisScale.Create(xr.Min, xr.Max, left, right, chart.LogX, Math.Max(3, (int)((right - left) / 80)));
         var yScale = AxisScale.Create(yr.Min, yr.Max, bottom, top, chart.LogY, Math.Max(2, (int)((bottom - top) / 50)));
         ChartFrame.YAxis(writer, yScale, left, right);
         ChartFrame.XAxis(writer, xScale, top, bottom, true);
@@ -63,7 +65,7 @@ internal static class ScatterChartRenderer
         {
             string color;
             var hover = (chart.PointLabels is null ? string.Empty : chart.PointLabels[i] + ": ") +
-                $"{chart.XLabel ?? "x"} = {TickFormat.Value(chart.X[i])}, {chart.YLabel ?? "y"} = {TickFormat.Value(chart.Y[i])}";
+                $"{chart.XLabel ?? "x"} = {(chart.XCategories is null ? TickFormat.Value(chart.X[i]) : xScale.Format(chart.X[i]))}, {chart.YLabel ?? "y"} = {TickFormat.Value(chart.Y[i])}";
             if (chart.ColorValues is { } values)
             {
                 color = ChartPalette.Sequential(ColorBar.Position(values[i], colorDomain.Min, colorDomain.Max, false));
@@ -93,6 +95,10 @@ internal static class ScatterChartRenderer
         ChartFrame.XLabel(writer, chart.XLabel, left, right, height - 8);
         return writer.Finish();
     }
+
+    // Categories named on the x axis keep its order; others (or all, without names) keep their first appearance (OrderBy is stable).
+    private static int Order(IReadOnlyList<string>? names, string category) =>
+        names?.ToList().IndexOf(category) is { } k && k >= 0 ? k : int.MaxValue;
 
     private static bool Drawable(double value, bool log) => double.IsFinite(value) && (!log || value > 0);
 }

@@ -16,6 +16,9 @@ internal static class HtmlParts
 
     // A white card keeps the black-on-white charts readable in dark notebook themes.
     private const string WrapperStyle = Font + "font-size:13px;line-height:1.4;color:#222;background:#fff;padding:8px 10px;max-width:680px;border:1px solid #e2e2e2;border-radius:4px";
+
+    /// <summary>The wrapper's card style for a view wider than one chart (a sweep's charts side by side).</summary>
+    public const string WideWrapperStyle = Font + "font-size:13px;line-height:1.4;color:#222;background:#fff;padding:8px 10px;max-width:1260px;border:1px solid #e2e2e2;border-radius:4px";
     private const string TableStyle = "border-collapse:collapse;margin:6px 0;font-size:12px;white-space:nowrap;text-align:right;font-variant-numeric:tabular-nums";
     private const string RowStyle = "border-bottom:1px solid #eee";
     private const string CellPadding = "padding:1px 8px";

@@ -42,7 +42,10 @@ internal static class SweepCharts
             });
         }
 
-        return new LineChart { Title = "Optimisation history", XLabel = "trial", YLabel = result.ObjectiveName, Series = series, Width = 560, Height = 320 };
+        return new LineChart
+        {
+            Title = "Optimisation history", XLabel = "trial", YLabel = result.ObjectiveName, Series = series, Width = 560, Height = 320, IntegerX = true,
+        };
     }
 
     public static LineChart? Curves(SweepResult result)
@@ -55,6 +58,7 @@ internal static class SweepCharts
 
         // Cut-short curves (pruned, failed, cancelled) first, so the finished ones are drawn on top of them.
         var ordered = trials.OrderBy(t => SweepFormat.IsCutShort(t.State) ? 0 : 1).ThenBy(t => t.Number);
+        var coloured = 0; // the best is black, so the others take the palette's line colours in turn: 12 before any repeats
         var series = ordered.Select(t => LineSeries.FromValues(Label(t), t.Curve) with
         {
             Color = t.State switch
@@ -62,13 +66,14 @@ internal static class SweepCharts
                 TrialState.Pruned => PrunedGrey,
                 TrialState.Failed => FailedRed,
                 _ when t.IsBest => "#000000",
-                _ => ChartPalette.Category(t.Number % (ChartPalette.CategoryCount - 2)), // skip black (the best) and faint yellow
+                _ => ChartPalette.Line(coloured++),
             },
             Dashed = SweepFormat.IsCutShort(t.State),
         }).ToArray();
         return new LineChart
         {
             Title = "Validation curves (pruned: grey, dashed)", XLabel = "epoch", YLabel = result.ObjectiveName, Series = series, Width = 640, Height = 360,
+            IntegerX = true,
         };
     }
 
@@ -82,7 +87,8 @@ internal static class SweepCharts
 
         var axes = result.Space.Parameters.Select(p => p is NumericParameter n
             ? ParallelAxis.Numeric(p.Name, done.Select(t => t.Parameters.Has(p.Name) ? t.Parameters.Double(p.Name) : double.NaN).ToArray(), n.IsLog)
-            : ParallelAxis.Categorical(p.Name, done.Select(t => t.Parameters.Has(p.Name) ? t.Parameters.String(p.Name) : "(inactive)").ToArray()))
+            : ParallelAxis.Categorical(
+                p.Name, done.Select(t => t.Parameters.Has(p.Name) ? t.Parameters.String(p.Name) : "(inactive)").ToArray(), SweepFormat.ChoiceLabels((ChoiceParameter)p)))
             .ToArray();
         return new ParallelCoordinates
         {
@@ -118,11 +124,12 @@ internal static class SweepCharts
                 };
             }
 
-            var choice = (ChoiceParameter)p;
+            var values = SweepFormat.ChoiceLabels((ChoiceParameter)p);
             return chart with
             {
-                XLabel = $"{p.Name} (choice index)",
-                X = done.Select(t => t.Parameters.Has(p.Name) ? (double)choice.IndexOf(t.Parameters.Value(p.Name)) : double.NaN).ToArray(),
+                XLabel = p.Name,
+                X = done.Select(t => t.Parameters.Has(p.Name) ? values.ToList().IndexOf(t.Parameters.String(p.Name)) : double.NaN).ToArray(),
+                XCategories = values,
                 Categories = done.Select(t => SweepFormat.Parameter(t, p.Name)).ToArray(),
             };
         }).ToArray();
@@ -172,21 +179,34 @@ internal static class SweepCharts
             return null;
         }
 
+        var interval = ImportanceInterval(result);
         return new BarChart
         {
-            Title = "Parameter importance",
+            Title = $"Parameter importance ({Done(result).Length.ToString(CultureInfo.InvariantCulture)} completed trials)",
             Labels = result.ParameterImportance.Keys.ToArray(),
             Values = result.ParameterImportance.Values.ToArray(),
-            ValueLabel = "share of the objective's variance explained",
+            Low = result.ParameterImportance.Keys.Select(k => interval[k].Low).ToArray(),
+            High = result.ParameterImportance.Keys.Select(k => interval[k].High).ToArray(),
+            ValueLabel = Done(result).Length < ParameterImportanceInterval.MinimumTrials
+                ? $"share of variance; whiskers 0–1: under {ParameterImportanceInterval.MinimumTrials.ToString(CultureInfo.InvariantCulture)} trials, too few to tell"
+                : "share of variance; whiskers: 80% range over half-samples",
         };
     }
+
+    /// <summary>How much the importance moves over other trials of the same sweep (<see cref="ParameterImportanceInterval"/>).</summary>
+    public static IReadOnlyDictionary<string, ImportanceInterval> ImportanceInterval(SweepResult result) =>
+        ParameterImportanceInterval.Compute(new StudyHistory(
+            result.Space, result.Direction, result.Trials.Select(t => new TrialRecord(t.Number, t.State, t.Parameters, t.Value))));
 
     private static SweepTrial[] Done(SweepResult result) =>
         result.Trials.Where(t => t.State == TrialState.Completed && t.Value is { } v && double.IsFinite(v)).ToArray();
 
     private static string Label(SweepTrial t) => "#" + t.Number.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>The values a grid axis took, in the order the grid visits them (trial order), as text.</summary>
-    private static List<string> Distinct(SweepResult result, SearchParameter p) =>
-        result.Trials.Where(t => t.Parameters.Has(p.Name)).Select(t => t.Parameters.String(p.Name)).Distinct(StringComparer.Ordinal).ToList();
+    /// <summary>The values a grid axis took, as text: a choice's in chart order (numbers ascending), others in trial order.</summary>
+    private static List<string> Distinct(SweepResult result, SearchParameter p)
+    {
+        var seen = result.Trials.Where(t => t.Parameters.Has(p.Name)).Select(t => t.Parameters.String(p.Name)).Distinct(StringComparer.Ordinal).ToList();
+        return p is ChoiceParameter c ? [.. SweepFormat.ChoiceLabels(c).Where(seen.Contains)] : seen;
+    }
 }

@@ -23,13 +23,13 @@ internal static class SweepTrialTable
         html.Append("</tr></thead><tbody>");
         foreach (var trial in result.Ranked())
         {
-            Row(html, trial, names);
+            Row(html, trial, names, result.Direction);
         }
 
         html.Append("</tbody></table>");
     }
 
-    private static void Row(StringBuilder html, SweepTrial trial, string[] names)
+    private static void Row(StringBuilder html, SweepTrial trial, string[] names, StudyDirection direction)
     {
         var state = SweepFormat.State(trial.State);
         var style = trial.IsBest ? "background:#fff3c4;font-weight:600" : SweepFormat.IsCutShort(trial.State) ? "color:#777777" : string.Empty;
@@ -64,7 +64,7 @@ internal static class SweepTrialTable
         }
 
         Td(html, SweepFormat.Number(trial.Value));
-        Td(html, SweepFormat.Number(trial.BestValue));
+        Td(html, SweepFormat.BestEpoch(trial, direction) is { } epoch ? epoch.ToString(CultureInfo.InvariantCulture) : "—");
         Td(html, trial.EpochsRun.ToString(CultureInfo.InvariantCulture));
         Td(html, SweepFormat.Duration(trial.Duration));
         html.Append("</tr>");

@@ -8,7 +8,8 @@ namespace Interactive.DlExt;
 
 /// <summary>
 /// Renders a <see cref="SweepResult"/>: a live table for progress snapshots, and the final report with the
-/// optimisation history, the validation curves of every trial (pruned ones grey and dashed), parallel
+/// optimisation history, the validation curves of every trial (pruned ones grey and dashed), the objective's
+/// empirical distribution, a timeline of the trials, the coarse-to-fine rounds' boxes, parallel
 /// coordinates, one scatter per parameter (log x for log ranges), a heatmap for two-parameter grids and the
 /// parameter importance. HTML output uses inline styles and no scripts, escapes every user string, and is the
 /// same for the same result (chart ids derive from their content).
@@ -23,6 +24,9 @@ public static class SweepViews
         Charts(html, [
             ("history", OptimizationHistory(result)?.ToSvg()),
             ("curves", ValidationCurves(result)?.ToSvg()),
+            ("distribution", ObjectiveDistribution(result)?.ToSvg()),
+            ("timeline", TrialTimeline(result)?.ToSvg()),
+            .. CoarseToFineRounds(result).Select(c => ("rounds", (string?)c.ToSvg())),
             ("parallel", ParallelCoordinates(result)?.ToSvg()),
             ("grid", GridHeatmap(result)?.ToSvg()),
             ("importance", ParameterImportance(result)?.ToSvg()),
@@ -68,7 +72,10 @@ public static class SweepViews
 
         if (result.ParameterImportance.Values.Any(v => v > 0))
         {
-            text.Append("importance: ").AppendLine(string.Join(", ", result.ParameterImportance.Select(kv => $"{kv.Key} {kv.Value.ToString("0.00", CultureInfo.InvariantCulture)}")));
+            var interval = SweepCharts.ImportanceInterval(result);
+            text.Append(CultureInfo.InvariantCulture, $"importance ({result.Count(TrialState.Completed)} completed trials; 80% range over half-samples): ")
+                .AppendLine(string.Join(", ", result.ParameterImportance.Select(kv => string.Create(
+                    CultureInfo.InvariantCulture, $"{kv.Key} {kv.Value:0.00} [{interval[kv.Key].Low:0.00}–{interval[kv.Key].High:0.00}]"))));
         }
 
         AdviceView.Text(text, SweepAdvisor.For(result));
@@ -81,10 +88,19 @@ public static class SweepViews
     /// <summary>Every trial's per-epoch validation curve overlaid (pruned grey and dashed, the best black); null before the first epoch.</summary>
     public static LineChart? ValidationCurves(SweepResult result) => SweepCharts.Curves(Checked(result));
 
+    /// <summary>The empirical distribution of the completed trials' objective (one step line per coarse-to-fine round); null before any trial ends.</summary>
+    public static LineChart? ObjectiveDistribution(SweepResult result) => SweepProgressCharts.Distribution(Checked(result));
+
+    /// <summary>Every trial from its start to its end, coloured by state (how parallel trials overlapped); null while no time has passed.</summary>
+    public static LineChart? TrialTimeline(SweepResult result) => SweepProgressCharts.Timeline(Checked(result));
+
+    /// <summary>For coarse-to-fine: per numeric parameter, each round's box and trials; empty for other strategies.</summary>
+    public static IReadOnlyList<LineChart> CoarseToFineRounds(SweepResult result) => SweepProgressCharts.Rounds(Checked(result));
+
     /// <summary>Parallel coordinates of the completed trials (log axes for log ranges, categorical axes for choices).</summary>
     public static ParallelCoordinates? ParallelCoordinates(SweepResult result) => SweepCharts.Parallel(Checked(result));
 
-    /// <summary>One scatter of objective against each parameter (log x for log ranges; choices by index, coloured by value).</summary>
+    /// <summary>One scatter of objective against each parameter (log x for log ranges; choices on a categorical axis of their values, numbers in numeric order).</summary>
     public static IReadOnlyList<ScatterChart> ParameterScatters(SweepResult result) => SweepCharts.Scatters(Checked(result));
 
     /// <summary>The objective over a two-parameter grid search; null for other strategies or spaces.</summary>
@@ -102,8 +118,10 @@ public static class SweepViews
     private static StringBuilder Begin(SweepResult result, bool live)
     {
         var html = new StringBuilder(16384);
-        html.Append("<div").Attribute("class", live ? "dlext-sweep dlext-sweep-live" : "dlext-sweep").Attribute("style", HtmlParts.Font + "font-size:12px;color:#222222").Append('>');
-        html.Append("<div class=\"sweep-summary\" style=\"margin:2px 0\">").Text(SweepFormat.Summary(result)).Append("</div>");
+        // The same white card and bold title as the other views, wide enough for two charts side by side.
+        html.Append("<div").Attribute("class", live ? "dlext-sweep dlext-sweep-live" : "dlext-sweep").Attribute("style", HtmlParts.WideWrapperStyle).Append('>');
+        HtmlParts.Title(html, HtmlParts.Encode(SweepFormat.Heading(result) + (live ? " (running)" : string.Empty)));
+        html.Append("<div class=\"sweep-summary\" style=\"margin:2px 0;color:#555\">").Text(SweepFormat.Summary(result)).Append("</div>");
         html.Append("<div class=\"sweep-best\" style=\"margin:2px 0;font-weight:600\">").Text(SweepFormat.Best(result)).Append("</div>");
         if (SweepFormat.Test(result) is { } test)
         {

@@ -49,4 +49,28 @@ public class AxisScaleTests
         Assert.Equal("1.5e-7", TickFormat.Linear(1.5e-7, 8));
         Assert.Equal("0.0003", TickFormat.Linear(0.0003, 4));
     }
+
+    [Fact]
+    public void An_integer_axis_ticks_whole_numbers_only_with_half_a_unit_of_room_at_each_end()
+    {
+        Assert.Equal([1.0, 2.0], AxisScale.Create(1, 2, 0, 500, false, 6, integer: true).Ticks);
+        Assert.Equal([1.0, 2.0, 3.0], AxisScale.Create(1, 3, 0, 500, false, 6, integer: true).Ticks);
+        Assert.Equal([1.0], AxisScale.Create(1, 1, 0, 500, false, 6, integer: true).Ticks);
+        var trials = AxisScale.Create(0, 14, 0, 500, false, 3, integer: true);
+        Assert.Equal([0.0, 5.0, 10.0], trials.Ticks);
+        Assert.Equal((-0.5, 14.5), (trials.Minimum, trials.Maximum)); // trial 0 sits off the axis line
+        var before = AxisScale.Create(1, 2, 0, 500, false, 6); // what epoch axes got before
+        Assert.Equal(["1.0", "1.2", "1.4", "1.6", "1.8", "2.0"], before.Ticks.Select(before.Format));
+    }
+
+    [Fact]
+    public void A_categorical_axis_ticks_each_name_at_its_index_with_half_a_step_of_room()
+    {
+        var scale = AxisScale.Categorical(["8", "16", "32"], 0, 300);
+
+        Assert.Equal([0.0, 1.0, 2.0], scale.Ticks);
+        Assert.Equal(["8", "16", "32"], scale.Ticks.Select(scale.Format));
+        Assert.Equal(50, scale.Map(0), 6);
+        Assert.Equal(250, scale.Map(2), 6);
+    }
 }

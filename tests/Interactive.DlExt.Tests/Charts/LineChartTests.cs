@@ -136,4 +136,30 @@ public class LineChartTests
         Assert.Contains("Smoothing = 1", smoothing.Message, StringComparison.Ordinal);
         Assert.Contains("Width = 10", width.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_one_point_line_among_longer_ones_is_a_ringed_marker_drawn_on_top()
+    {
+        var chart = new LineChart
+        {
+            Series = [LineSeries.FromValues("#3 pruned", [0.9]) with { Color = "#9a9a9a", Dashed = true }, LineSeries.FromValues("#1", [1.0, 0.8, 0.7])],
+        };
+
+        var root = Svg.Parse(chart.ToSvg());
+
+        var lone = Assert.Single(root.QuerySelectorAll(".lone-points circle"));
+        Assert.Equal("4.5", lone.GetAttribute("r"));
+        Assert.Equal("#9a9a9a", lone.GetAttribute("fill"));
+        Assert.Equal("#ffffff", lone.ParentElement!.GetAttribute("stroke"));
+        Assert.StartsWith("#3 pruned: 0.9 at 1", lone.QuerySelector("title")!.TextContent, StringComparison.Ordinal);
+        Assert.Same(root.QuerySelectorAll("g.points")[^1], lone.ParentElement); // after every other series
+    }
+
+    [Fact]
+    public void Integer_x_ticks_a_two_epoch_run_at_one_and_two_only()
+    {
+        var chart = new LineChart { IntegerX = true, Series = [LineSeries.FromValues("loss", [1.0, 0.8])] };
+
+        Assert.Equal(["1", "2"], Svg.Texts(Svg.Parse(chart.ToSvg()), ".x-ticks text"));
+    }
 }

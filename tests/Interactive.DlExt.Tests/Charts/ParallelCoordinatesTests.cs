@@ -35,4 +35,33 @@ public class ParallelCoordinatesTests
 
         Assert.Equal("No data yet", root.QuerySelector(".no-data")!.TextContent);
     }
+
+    [Fact]
+    public void A_category_order_places_the_choices_bottom_to_top_in_that_order()
+    {
+        var chart = new ParallelCoordinates
+        {
+            Axes = [ParallelAxis.Categorical("hidden", ["32", "8", "16"], ["8", "16", "32"])],
+            Objective = [0.3, 0.2, 0.1],
+        };
+
+        var root = Svg.Parse(chart.ToSvg());
+
+        var ticks = root.QuerySelectorAll(".parallel-axis")[0].QuerySelectorAll(".y-ticks text")
+            .OrderByDescending(t => double.Parse(t.GetAttribute("y")!, System.Globalization.CultureInfo.InvariantCulture)).Select(t => t.TextContent);
+        Assert.Equal(["8", "16", "32"], ticks);
+    }
+
+    [Fact]
+    public void A_colour_scale_says_what_the_colour_means_with_the_best_end_bright()
+    {
+        var root = Svg.Parse(ChartSamples.Trials().ToSvg());
+
+        var scale = Assert.Single(root.QuerySelectorAll(".color-scale"));
+        Assert.Equal("validation loss", scale.QuerySelector(".color-title")!.TextContent);
+        Assert.True(scale.QuerySelectorAll(".color-ticks text").Length >= 2);
+        var stops = scale.QuerySelectorAll("stop").Select(s => s.GetAttribute("stop-color")).ToArray();
+        Assert.Equal(ChartPalette.Sequential(1), stops[0]); // the bottom (lowest loss) is the bright end
+        Assert.Equal(ChartPalette.Sequential(0), stops[^1]);
+    }
 }

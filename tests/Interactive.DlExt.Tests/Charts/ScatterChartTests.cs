@@ -39,4 +39,19 @@ public class ScatterChartTests
         Assert.Equal(2, some.QuerySelectorAll(".points circle").Length);
         Assert.Equal("No data yet", none.QuerySelector(".no-data")!.TextContent);
     }
+
+    [Fact]
+    public void Named_x_categories_are_the_tick_labels_and_order_the_legend()
+    {
+        var chart = new ScatterChart
+        {
+            X = [2, 0, 1, 0], Y = [1, 2, 3, 4], XCategories = ["8", "16", "32"], Categories = ["32", "8", "16", "8"], PointLabels = ["#0", "#1", "#2", "#3"],
+        };
+
+        var root = Svg.Parse(chart.ToSvg());
+
+        Assert.Equal(["8", "16", "32"], Svg.Texts(root, ".x-ticks text"));
+        Assert.Equal(["8", "16", "32"], Svg.Texts(root, ".legend-item text"));
+        Assert.StartsWith("#0: x = 32, y = 1", root.QuerySelector(".points circle title")!.TextContent, StringComparison.Ordinal);
+    }
 }

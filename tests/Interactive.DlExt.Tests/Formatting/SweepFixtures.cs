@@ -40,6 +40,29 @@ internal static class SweepFixtures
         Pruner = new AshaPruner(), TimeProvider = new FrozenClock(), Progress = progress,
     });
 
+    /// <summary>Thirteen two-epoch random trials, all completed, over a log range and a numeric choice declared out of order.</summary>
+    public static SweepResult Choices() => Sweep.Run(new SweepRequest(
+        Model, Blobs(), SearchSpace.Create().LogUniform("lr", 1e-3, 0.3).Choice("hidden", 32, 8, 16))
+    {
+        Trials = 13, Epochs = 2, BatchSize = 16, Optimizer = "sgd", Seed = 3, ThreadsPerTrial = 1, TimeProvider = new FrozenClock(),
+    });
+
+    /// <summary>Eight four-epoch random trials under a median pruner that may stop a trial after its first epoch.</summary>
+    public static SweepResult EarlyPruned() => Sweep.Run(new SweepRequest(
+        Model, Blobs(), SearchSpace.Create().LogUniform("lr", 1e-4, 0.3).Choice("hidden", 8, 16))
+    {
+        Trials = 8, Epochs = 4, BatchSize = 16, Optimizer = "sgd", Seed = 5, ThreadsPerTrial = 1, TimeProvider = new FrozenClock(),
+        Pruner = new MedianPruner(startupTrials: 2, warmupSteps: 0),
+    });
+
+    /// <summary>Coarse-to-fine in two rounds of four, two trials at a time, on a clock that moves one second each time it is read.</summary>
+    public static SweepResult CoarseToFine() => Sweep.Run(new SweepRequest(
+        Model, Blobs(), SearchSpace.Create().LogUniform("lr", 1e-3, 0.3).Choice("hidden", 8, 16))
+    {
+        Strategy = new CoarseToFineSearch(trialsPerRound: 4, topTrials: 2), Trials = 8, Epochs = 2, BatchSize = 16, Optimizer = "sgd", Seed = 6,
+        ThreadsPerTrial = 1, Parallelism = 2, TimeProvider = new TickingClock(),
+    });
+
     public static SweepResult Grid() => Sweep.Run(new SweepRequest(
         Model, Blobs(), SearchSpace.Create().Choice("lr", 0.01, 0.1).Choice("hidden", 8, 16, 32))
     {
@@ -79,6 +102,14 @@ internal static class SweepFixtures
                 cts.Cancel();
             }
         }
+    }
+
+    /// <summary>A clock that moves one second each time it is read, so every trial takes a positive time.</summary>
+    private sealed class TickingClock : TimeProvider
+    {
+        private long _reads;
+
+        public override DateTimeOffset GetUtcNow() => new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).AddSeconds(Interlocked.Increment(ref _reads));
     }
 
     /// <summary>A clock stuck at one instant: trial durations are zero and output does not depend on timing.</summary>

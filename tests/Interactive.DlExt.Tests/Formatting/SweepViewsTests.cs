@@ -1,5 +1,6 @@
 using Interactive.DlExt.Formatting;
 using Interactive.DlExt.Search;
+using Interactive.DlExt.Tests.Support;
 
 namespace Interactive.DlExt.Tests.Formatting;
 
@@ -52,7 +53,7 @@ public sealed class SweepViewsTests
         Assert.StartsWith("cancelled during epoch 3", row.QuerySelector(".trial-message")!.TextContent, StringComparison.Ordinal);
         var cells = row.QuerySelectorAll("td").Select(c => c.TextContent).ToArray();
         Assert.Equal("2", cells[^2]); // epochs
-        Assert.NotEqual("—", cells[^3]); // best epoch's value
+        Assert.Equal("2", cells[^3]); // the best epoch of its two
         Assert.Empty(document.QuerySelectorAll("tr[data-state='waiting']"));
         var curves = document.QuerySelectorAll(".sweep-chart[data-chart='curves'] svg path.series");
         Assert.Equal(2, curves.Length); // the completed trial's and the cancelled one's, dashed
@@ -68,7 +69,7 @@ public sealed class SweepViewsTests
         var document = SweepFixtures.Parse(SweepViews.Html(result));
         var kinds = document.QuerySelectorAll(".sweep-chart").Select(c => c.GetAttribute("data-chart") ?? "(none)").ToArray();
 
-        Assert.Equal(["history", "curves", "parallel", "importance", "scatter", "scatter"], kinds);
+        Assert.Equal(["history", "curves", "distribution", "parallel", "importance", "scatter", "scatter"], kinds);
         Assert.All(document.QuerySelectorAll(".sweep-chart"), c => Assert.Equal("svg", Assert.Single(c.Children).LocalName));
         var scatterTitles = document.QuerySelectorAll(".sweep-chart[data-chart='scatter'] svg > title").Select(t => t.TextContent);
         Assert.Equal(["lr", "hidden"], scatterTitles);
@@ -160,5 +161,36 @@ public sealed class SweepViewsTests
         Assert.StartsWith($"best: trial #{result.Best!.Number}", lines[1], StringComparison.Ordinal);
         Assert.StartsWith($"*#{result.Best.Number}", lines[3].Trim(), StringComparison.Ordinal);
         Assert.Equal(9, lines.Count(l => l.TrimStart().StartsWith('#') || l.TrimStart().StartsWith("*#", StringComparison.Ordinal)) - 1); // minus the header
+    }
+
+    [Fact]
+    public void The_sweep_is_a_white_card_with_a_heading_like_the_other_views()
+    {
+        var result = Mixed.Value;
+        var document = SweepFixtures.Parse(SweepViews.Html(result));
+
+        var card = document.QuerySelector("div.dlext-sweep")!;
+        Assert.Contains("background:#fff", card.GetAttribute("style"), StringComparison.Ordinal);
+        Assert.Contains("border:1px solid #e2e2e2", card.GetAttribute("style"), StringComparison.Ordinal);
+        var heading = card.FirstElementChild!;
+        Assert.Equal("Sweep: random search of validation loss", heading.TextContent);
+        Assert.Contains("font-weight:600", heading.GetAttribute("style"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parameter_importance_says_how_many_trials_it_rests_on_and_how_far_it_moves()
+    {
+        var result = Mixed.Value;
+        var chart = Svg.Parse(SweepViews.ParameterImportance(result)!.ToSvg());
+        var interval = SweepCharts.ImportanceInterval(result);
+
+        Assert.Equal("Parameter importance (3 completed trials)", chart.QuerySelector(".chart-title")!.TextContent);
+        Assert.Equal(2, chart.QuerySelectorAll(".bar-intervals path").Length);
+        Assert.Equal("share of variance; whiskers 0–1: under 6 trials, too few to tell", Svg.Texts(chart, ".axis-label")[0]);
+        Assert.All(interval.Values, i => Assert.Equal(new ImportanceInterval(0, 1), i)); // three trials are too few to tell
+        var line = Assert.Single(SweepViews.PlainText(result).Split('\n'), l => l.StartsWith("importance", StringComparison.Ordinal));
+        Assert.StartsWith("importance (3 completed trials; 80% range over half-samples): lr ", line, StringComparison.Ordinal);
+        Assert.Contains("[0.00–1.00]", line, StringComparison.Ordinal);
+        Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"[{interval["lr"].Low:0.00}–{interval["lr"].High:0.00}]"), line, StringComparison.Ordinal);
     }
 }
