@@ -14,7 +14,7 @@ internal static class SweepTrialTable
     {
         var names = result.Space.Parameters.Select(p => p.Name).ToArray();
         html.Append("<table class=\"sweep-trials\" style=\"border-collapse:collapse;margin:6px 0\"><thead><tr>");
-        string[] titles = ["#", "state", .. names, result.ObjectiveName, "best epoch", "epochs", "time"];
+        string[] titles = ["#", "chosen by", "state", .. names, result.ObjectiveName, "best epoch", "epochs", "time"];
         foreach (var title in titles)
         {
             html.Append("<th").Attribute("style", Head).Append('>').Text(title).Append("</th>");
@@ -23,13 +23,13 @@ internal static class SweepTrialTable
         html.Append("</tr></thead><tbody>");
         foreach (var trial in result.Ranked())
         {
-            Row(html, trial, names, result.Direction);
+            Row(html, trial, names, result.Direction, result.ChosenBy(trial.Number));
         }
 
         html.Append("</tbody></table>");
     }
 
-    private static void Row(StringBuilder html, SweepTrial trial, string[] names, StudyDirection direction)
+    private static void Row(StringBuilder html, SweepTrial trial, string[] names, StudyDirection direction, string chosenBy)
     {
         var state = SweepFormat.State(trial.State);
         var style = trial.IsBest ? "background:#fff3c4;font-weight:600" : SweepFormat.IsCutShort(trial.State) ? "color:#777777" : string.Empty;
@@ -43,6 +43,7 @@ internal static class SweepTrialTable
 
         html.Attribute("style", style).Append('>');
         Td(html, "#" + trial.Number.ToString(CultureInfo.InvariantCulture) + (trial.IsBest ? " ★" : string.Empty));
+        html.Append("<td class=\"trial-chosen-by\"").Attribute("style", Cell + ";text-align:left;color:#555555").Append('>').Text(chosenBy).Append("</td>");
         html.Append("<td").Attribute("style", Cell + ";text-align:left");
         if (trial.Message is { } message)
         {

@@ -21,7 +21,7 @@ public sealed class SweepViewsTests
         Assert.Same(rows[0], best);
         Assert.Contains("background:#fff3c4", best.GetAttribute("style"), StringComparison.Ordinal);
         var headers = document.QuerySelectorAll("table.sweep-trials th").Select(h => h.TextContent).ToArray();
-        Assert.Equal(["#", "state", "lr", "hidden", "validation loss", "best epoch", "epochs", "time"], headers);
+        Assert.Equal(["#", "chosen by", "state", "lr", "hidden", "validation loss", "best epoch", "epochs", "time"], headers);
     }
 
     [Fact]

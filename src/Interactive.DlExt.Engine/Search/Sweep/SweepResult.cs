@@ -39,6 +39,17 @@ public sealed class SweepResult
     /// parallel trials a few more may be random: a trial asked before that many had finished is drawn at random too.</summary>
     public int RandomStartupTrials => _runner.Request.Strategy.RandomStartupTrials;
 
+    /// <summary>How trial <paramref name="trialNumber"/> was chosen: "enqueued" (a fixed trial of
+    /// <see cref="SweepRequest.Enqueued"/>), "random start-up" (drawn at random before the strategy modelled, see
+    /// <see cref="RandomStartupTrials"/>), or the strategy's name. For a fresh study; a resumed one numbers on from its file.</summary>
+    public string ChosenBy(int trialNumber)
+    {
+        var enqueued = _runner.Request.Enqueued.Count;
+        return trialNumber < enqueued ? "enqueued"
+            : trialNumber < Math.Max(enqueued, RandomStartupTrials) ? "random start-up"
+            : StrategyName;
+    }
+
     /// <summary>The pruner's name ("none", "median", "asha" or the class name).</summary>
     public string PrunerName => _runner.Request.Pruner switch
     {
