@@ -62,6 +62,9 @@ public sealed record RunManifest
     /// <summary>Every use of a test set among the run's data, in order (any earlier uses included).</summary>
     public IReadOnlyList<TestSetAccess> TestAccesses { get; init; } = [];
 
+    /// <summary>The rubric checks run on it (<see cref="Expectations"/>), in order; re-checking replaces a check's result.</summary>
+    public IReadOnlyList<ExpectationResult> Checks { get; init; } = [];
+
     /// <summary>The manifest of a finished training run.</summary>
     public static RunManifest ForTraining(TrainingHistory history, Sequential model, Dataset train, Dataset? validation, string? command = null)
     {

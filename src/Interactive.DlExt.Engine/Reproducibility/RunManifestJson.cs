@@ -68,6 +68,17 @@ internal static class RunManifestJson
             }
 
             w.WriteEndArray();
+            w.WriteStartArray("checks");
+            foreach (var c in m.Checks)
+            {
+                w.WriteStartObject();
+                w.WriteString("check", c.Check);
+                w.WriteBoolean("passed", c.Passed);
+                w.WriteString("detail", c.Detail);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
             w.WriteEndObject();
         }
 
@@ -119,6 +130,9 @@ internal static class RunManifestJson
                     WeightsSha256 = root.GetProperty("weights_sha256").GetString(),
                     TestAccesses = [.. root.GetProperty("test_accesses").EnumerateArray().Select(a => new TestSetAccess(
                         a.GetProperty("sequence").GetInt64(), a.GetProperty("data").GetString()!, a.GetProperty("purpose").GetString()!))],
+                    Checks = root.TryGetProperty("checks", out var checks)
+                        ? [.. checks.EnumerateArray().Select(c => new ExpectationResult(c.GetProperty("check").GetString()!, c.GetProperty("passed").GetBoolean(), c.GetProperty("detail").GetString()!))]
+                        : [],
                 };
             }
             catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException)
