@@ -23,7 +23,7 @@ public sealed class TrainingCheckpointTests
     public void A_run_with_reduce_on_plateau_and_early_stopping_resumes_with_their_state_to_the_same_bits()
     {
         AssertResumeIsExact(() => new Adam(0.05), () => new ReduceOnPlateau(factor: 0.5, patience: 1, minDelta: 0.05), every: 1, interruptEpoch: 3,
-            early: () => new EarlyStopping(patience: 3, minDelta: 0.02), epochs: 12);
+            early: () => new EarlyStopping(patience: 3, minDelta: 0.02), epochs: 12, expected: StopReason.EarlyStopped);
     }
 
     [Fact]
@@ -145,13 +145,15 @@ public sealed class TrainingCheckpointTests
     }
 
     private static void AssertResumeIsExact(Func<Optimizer> optimizer, Func<LearningRateSchedule> schedule, int every, int interruptEpoch,
-        Func<EarlyStopping>? early = null, int epochs = Epochs)
+        Func<EarlyStopping>? early = null, int epochs = Epochs, StopReason expected = StopReason.Completed)
     {
         using var whole = new TempFolder();
         var uninterruptedModel = Model();
         var uninterruptedOptions = Options(whole.Path, optimizer(), schedule(), epochs, every: every);
         uninterruptedOptions.EarlyStopping = early?.Invoke();
         var uninterrupted = Trainer.Fit(uninterruptedModel, TestData.Blobs(), uninterruptedOptions);
+        Assert.Equal(expected, uninterrupted.StopReason);
+        Assert.True(uninterrupted.Epochs.Select(e => e.LearningRate).Distinct().Count() > 1, "the schedule changed the rate during the run");
 
         using var parts = new TempFolder();
         using var cancel = new CancellationTokenSource();
