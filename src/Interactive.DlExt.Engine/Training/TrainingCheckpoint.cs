@@ -189,7 +189,16 @@ internal sealed class TrainingCheckpoint
         foreach (var (key, value) in fingerprint)
         {
             var before = saved.GetValueOrDefault(key, "(not recorded)");
-            if (!string.Equals(before, value, StringComparison.Ordinal))
+            if (string.Equals(before, value, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (key == "parameters")
+            {
+                differences.AddRange(ParameterDifferences(before, value));
+            }
+            else
             {
                 differences.Add($"{key} is {before} in the checkpoint but {value} in this run");
             }
@@ -293,6 +302,33 @@ internal sealed class TrainingCheckpoint
             Steps = steps,
             Epochs = epochs,
         };
+    }
+
+    /// <summary>Each parameter that is missing, extra or of another shape, from two "name [shape], …" lists.</summary>
+    private static IEnumerable<string> ParameterDifferences(string checkpoint, string run)
+    {
+        static Dictionary<string, string> Parse(string list) => list.Split("], ", StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => p.EndsWith(']') ? p : p + "]")
+            .Select(p => p.Split(' ', 2))
+            .ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : "[]", StringComparer.Ordinal);
+        var saved = Parse(checkpoint);
+        var here = Parse(run);
+        foreach (var (name, shape) in here)
+        {
+            if (!saved.TryGetValue(name, out var was))
+            {
+                yield return $"parameter {name} {shape} of this run is not in the checkpoint";
+            }
+            else if (was != shape)
+            {
+                yield return $"parameter {name} is {was} in the checkpoint but {shape} in this run";
+            }
+        }
+
+        foreach (var (name, shape) in saved.Where(p => !here.ContainsKey(p.Key)))
+        {
+            yield return $"parameter {name} {shape} of the checkpoint is not in this run";
+        }
     }
 
     private static string StateJson(TrainingRunSnapshot run, long optimizerSteps, int bufferCount, (double Best, int Wait, int BestEpoch, ParameterSnapshot? BestWeights)? early)

@@ -36,8 +36,9 @@ public sealed class TrainingCheckpointTests
         var e = Assert.Throws<DlExtArgumentException>(() => Trainer.Fit(other, TestData.Blobs(), Options(temp.Path, new Adam(0.01), null, epochs: 2, resume: true)));
 
         Assert.Contains(Path.Combine(temp.Path, CheckpointOptions.FileName), e.Message);
-        Assert.Contains("parameters is 0.weight [16, 2]", e.Message);
-        Assert.Contains("but 0.weight [8, 2]", e.Message);
+        Assert.Contains("parameter 0.weight is [16, 2] in the checkpoint but [8, 2] in this run", e.Message);
+        Assert.Contains("parameter 3.weight is [3, 16] in the checkpoint but [3, 8] in this run", e.Message);
+        Assert.Contains("Nothing was resumed", e.Message);
     }
 
     [Fact]
