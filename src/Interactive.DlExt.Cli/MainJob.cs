@@ -99,6 +99,8 @@ internal static class MainJob
                 EarlyStopping = options.EarlyStop is { } patience ? new EarlyStopping(patience) : null,
                 ClipNorm = options.ClipNorm,
                 ClipValue = options.ClipValue,
+                Checkpoint = options.CheckpointFolder is { } folder ? new CheckpointOptions(folder, options.CheckpointEvery) : null,
+                Resume = options.Resume,
             };
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"training {options.Model} with {options.Optimizer} (η = {options.LearningRate:G3}), batch {options.BatchSize}, {options.Epochs} epochs, seed {options.Seed}"));

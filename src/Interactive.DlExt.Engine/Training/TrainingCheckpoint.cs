@@ -117,13 +117,15 @@ internal sealed class TrainingCheckpoint
             [StateKey] = state,
             [ChecksumKey] = Checksum(state, tensors),
         };
-        if (wrap is null)
+        try
         {
-            SafeTensors.Save(path, tensors, metadata);
+            SafeTensors.Save(path, tensors, metadata, wrap ?? (static s => s));
         }
-        else
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && e is not DlExtFileException)
         {
-            SafeTensors.Save(path, tensors, metadata, wrap);
+            // The previous checkpoint, if any, is left whole (AtomicFile); the run stops here with one clean line.
+            throw new DlExtFileException(path, $"(the training checkpoint) could not be written after epoch {run.History.Epochs.Count}: " +
+                $"{e.Message.Replace($"'{path}' ", string.Empty, StringComparison.Ordinal)}; the previous checkpoint is left as it was", e);
         }
     }
 

@@ -112,12 +112,15 @@ public sealed class TrainingCheckpointTests
         var snapshot = new TrainingRunSnapshot(model, optimizer, null, new RandomSource(1), null, history, 99, 1.0, null, TimeSpan.Zero,
             TrainingCheckpoint.Fingerprint(model, optimizer, history.Settings, options));
 
-        Assert.Throws<IOException>(() => TrainingCheckpoint.Save(path, snapshot, s => new FailingStream(s, failAfter: 300)));
+        var e = Assert.Throws<DlExtFileException>(() => TrainingCheckpoint.Save(path, snapshot, s => new FailingStream(s, failAfter: 300)));
 
+        Assert.Equal(path, e.FilePath);
+        Assert.Contains("could not be written after epoch 1", e.Problem);
+        Assert.Contains("No space left on device (simulated).", e.Problem);
         Assert.Equal(before, File.ReadAllBytes(path));
         Assert.Equal([path], Directory.GetFiles(temp.Path));
         var resumed = Trainer.Fit(Model(), TestData.Blobs(), Options(temp.Path, new Adam(0.01), null, epochs: 1, resume: true));
-        Assert.Equal(history.Epochs.Select(e => e.TrainLoss), resumed.Epochs.Select(e => e.TrainLoss));
+        Assert.Equal(history.Epochs.Select(r => r.TrainLoss), resumed.Epochs.Select(r => r.TrainLoss));
     }
 
     [Fact]
