@@ -60,7 +60,8 @@ internal sealed class TrainingCheckpoint
     public required IReadOnlyList<EpochRecord> Epochs { get; init; }
 
     /// <summary>The settings that must be the same for a run to continue this one, by name, as text.</summary>
-    public static SortedDictionary<string, string> Fingerprint(Sequential model, Optimizer optimizer, TrainingSettings settings, TrainingOptions options)
+    public static SortedDictionary<string, string> Fingerprint(Sequential model, Optimizer optimizer, TrainingSettings settings, TrainingOptions options,
+        Dataset train, Dataset? validation)
     {
         var store = model.Store;
         return new SortedDictionary<string, string>(StringComparer.Ordinal)
@@ -76,6 +77,8 @@ internal sealed class TrainingCheckpoint
             ["steps per epoch"] = Text(settings.StepsPerEpoch),
             ["training samples"] = Text(settings.TrainCount),
             ["validation samples"] = Text(settings.ValidationCount),
+            ["training data"] = DataHash(train),
+            ["validation data"] = validation is null ? "none" : DataHash(validation),
             ["seed"] = settings.Seed.ToString(CultureInfo.InvariantCulture),
             ["l1"] = Text(settings.L1),
             ["l2"] = Text(settings.L2),
@@ -481,6 +484,24 @@ internal sealed class TrainingCheckpoint
         }
 
         return Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
+    }
+
+    /// <summary>The first 16 hex digits of a SHA-256 over a data set's feature and target values (after the split).</summary>
+    private static string DataHash(Dataset data)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var tensor in new[] { data.Features, data.Targets })
+        {
+            var bytes = new byte[4 * tensor.Length];
+            for (var i = 0; i < tensor.Length; i++)
+            {
+                BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(4 * i), tensor.Data[i]);
+            }
+
+            hash.AppendData(bytes);
+        }
+
+        return "sha256 " + Convert.ToHexString(hash.GetHashAndReset())[..16].ToLowerInvariant();
     }
 
     private static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);

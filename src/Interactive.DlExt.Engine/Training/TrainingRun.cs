@@ -129,7 +129,7 @@ internal sealed class TrainingRun
         store.ZeroGradients(); // once: every optimizer step leaves them at zero for the next batch
         double? startLoss = null; // the first step's loss, the yardstick of an exploding loss
         _options.Schedule?.Reset();
-        var fingerprint = _options.Checkpoint is null ? null : TrainingCheckpoint.Fingerprint(_model, _optimizer, _history.Settings, _options);
+        var fingerprint = _options.Checkpoint is null ? null : TrainingCheckpoint.Fingerprint(_model, _optimizer, _history.Settings, _options, _train, _validation);
         var resumed = _options.Resume ? TrainingCheckpoint.Load(_options.Checkpoint!.FilePath, fingerprint!, _model, _optimizer, _options) : null;
         var firstEpoch = 0;
         var elapsedBefore = TimeSpan.Zero;

@@ -57,6 +57,18 @@ public sealed class TrainingCheckpointTests
     }
 
     [Fact]
+    public void A_checkpoint_resumed_on_other_training_data_of_the_same_size_is_refused_naming_the_data()
+    {
+        using var temp = new TempFolder();
+        Trainer.Fit(Model(), TestData.Blobs(seed: 1), Options(temp.Path, new Adam(0.01), null, epochs: 1));
+
+        var e = Assert.Throws<DlExtArgumentException>(() => Trainer.Fit(Model(), TestData.Blobs(seed: 2), Options(temp.Path, new Adam(0.01), null, epochs: 2, resume: true)));
+
+        Assert.Matches("training data is sha256 [0-9a-f]{16} in the checkpoint but sha256 [0-9a-f]{16} in this run", e.Message);
+        Assert.DoesNotContain("training samples", e.Message);
+    }
+
+    [Fact]
     public void A_truncated_checkpoint_is_refused_as_unreadable_naming_the_file()
     {
         using var temp = new TempFolder();
@@ -110,7 +122,7 @@ public sealed class TrainingCheckpointTests
         var path = options.Checkpoint!.FilePath;
         var before = File.ReadAllBytes(path);
         var snapshot = new TrainingRunSnapshot(model, optimizer, null, new RandomSource(1), null, history, 99, 1.0, null, TimeSpan.Zero,
-            TrainingCheckpoint.Fingerprint(model, optimizer, history.Settings, options));
+            TrainingCheckpoint.Fingerprint(model, optimizer, history.Settings, options, TestData.Blobs(), null));
 
         var e = Assert.Throws<DlExtFileException>(() => TrainingCheckpoint.Save(path, snapshot, s => new FailingStream(s, failAfter: 300)));
 
