@@ -27,6 +27,39 @@ public sealed class TrainingCheckpointTests
     }
 
     [Fact]
+    public void Resuming_a_run_that_stopped_early_trains_no_further_and_ends_as_it_did()
+    {
+        using var temp = new TempFolder();
+        TrainingOptions Make(bool resume)
+        {
+            var o = Options(temp.Path, new Adam(0.05), new ReduceOnPlateau(factor: 0.5, patience: 1, minDelta: 0.05), epochs: 40, every: 5, resume: resume);
+            o.EarlyStopping = new EarlyStopping(patience: 2, minDelta: 0.05);
+            return o;
+        }
+
+        var model = Model();
+        var finished = Trainer.Fit(model, TestData.Blobs(), Make(resume: false));
+        var again = Model();
+        var resumed = Trainer.Fit(again, TestData.Blobs(), Make(resume: true));
+
+        Assert.Equal(StopReason.EarlyStopped, finished.StopReason);
+        Assert.True(finished.Epochs.Count < 40);
+        Assert.Equal((finished.StopReason, finished.StopMessage, finished.RestoredBestWeights), (resumed.StopReason, resumed.StopMessage, resumed.RestoredBestWeights));
+        Assert.Equal(finished.Steps, resumed.Steps);
+        Assert.Equal(Bytes(model), Bytes(again));
+    }
+
+    [Theory]
+    [InlineData("", 1, "checkpoint")]
+    [InlineData("ck", 0, "checkpoint every")]
+    public void Checkpoint_options_refuse_an_empty_folder_and_an_interval_below_one(string folder, int every, string parameter)
+    {
+        var e = Assert.Throws<DlExtArgumentException>(() => new CheckpointOptions(folder, every));
+
+        Assert.Equal(parameter, e.ParamName);
+    }
+
+    [Fact]
     public void A_checkpoint_from_another_model_is_refused_naming_the_file_and_the_parameters_that_differ()
     {
         using var temp = new TempFolder();
