@@ -35,6 +35,9 @@ internal sealed class CliCommand
     private readonly Option<int?> _threads;
     private readonly Option<string> _report;
     private readonly Option<string?> _manifest;
+    private readonly Option<string?> _checkpoint;
+    private readonly Option<int?> _checkpointEvery;
+    private readonly Option<bool> _resume;
     private readonly Option<string> _strategy;
     private readonly Option<int> _trials;
     private readonly Option<int?> _sweepEpochs;
@@ -73,6 +76,13 @@ internal sealed class CliCommand
             OptionValues.NotEmpty, "dlext-report.html");
         _manifest = Define<string?>(Manifest, "PATH", "Also write the run's manifest (JSON: environment, seeds, data fingerprints, settings, per-epoch numbers, weights hash) to PATH; `dlext verify PATH` re-runs it and checks the bits.",
             "run.json", OptionValues.NotEmpty, null);
+        _checkpoint = Define<string?>(Checkpoint, "DIR", "Save a training checkpoint in this folder (weights, optimizer state, schedule position, epoch, generator positions, early stopping, history so far), replaced atomically.", "out/checkpoint",
+            OptionValues.NotEmpty, null);
+        _checkpointEvery = Define<int?>(CheckpointEvery, "N", "Save the checkpoint every N epochs and after the last; needs --checkpoint [default: 1]", "2", (o, t) => OptionValues.Int(o, t, 1), null);
+        _resume = new Option<bool>(Resume)
+        {
+            Description = "Continue training from the checkpoint in --checkpoint DIR, to the same bits as an uninterrupted run; one of another model, optimizer or settings, or a corrupt one, is refused with the reason.",
+        };
         _strategy = Define(SweepStrategy, string.Join('|', Sweep.StrategyNames), "How the sweep after training picks its trials.", "tpe",
             (o, t) => OptionValues.OneOf(o, t, Sweep.StrategyNames), "tpe");
         _trials = Define(SweepTrials, "N", "Trials of the sweep (0 skips it).", "8", (o, t) => OptionValues.Int(o, t, 0), 8);
@@ -94,7 +104,7 @@ internal sealed class CliCommand
 
         Root = new RootCommand("dlext: train a model on real data, sweep its learning rate and batch size, and write an HTML report.");
         Option[] all = [_data, _dataDir, _model, _epochs, _batch, _lr, _optimizer, _momentum, _beta1, _beta2, _rho, _weightDecay, _split, _earlyStop, _clipNorm, _clipValue, _seed, _threads, _report, _manifest,
-            _strategy, _trials, _sweepEpochs, _pruner, _sweepLr, _sweepBatches];
+            _checkpoint, _checkpointEvery, _resume, _strategy, _trials, _sweepEpochs, _pruner, _sweepLr, _sweepBatches];
         foreach (var option in all)
         {
             Root.Options.Add(option);
@@ -134,6 +144,9 @@ internal sealed class CliCommand
             Threads = parse.GetValue(_threads) ?? CliOptions.DefaultThreads,
             ReportPath = parse.GetValue(_report)!,
             ManifestPath = parse.GetValue(_manifest),
+            CheckpointFolder = parse.GetValue(_checkpoint),
+            CheckpointEvery = parse.GetValue(_checkpointEvery) ?? 1,
+            Resume = parse.GetValue(_resume),
             SweepStrategy = parse.GetValue(_strategy)!,
             SweepTrials = parse.GetValue(_trials),
             SweepEpochs = parse.GetValue(_sweepEpochs),
@@ -148,6 +161,12 @@ internal sealed class CliCommand
             BatchSize = parse.GetValue(_batch) ?? (largeImages ? 64 : 32),
         };
         CheckDataFolder(options);
+        if (options.CheckpointFolder is null && (options.Resume || parse.GetValue(_checkpointEvery) is not null))
+        {
+            var option = options.Resume ? Resume : CheckpointEvery;
+            throw new DlExtArgumentException(option, $"{option} needs {Checkpoint} DIR, the folder of the checkpoint");
+        }
+
         return options;
     }
 

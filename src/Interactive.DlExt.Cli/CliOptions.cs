@@ -61,6 +61,15 @@ internal sealed record CliOptions
 
     public string? DataFolder { get; init; }
 
+    /// <summary>The folder of the training checkpoint, or null for none.</summary>
+    public string? CheckpointFolder { get; init; }
+
+    /// <summary>Save the checkpoint every this many epochs.</summary>
+    public int CheckpointEvery { get; init; } = 1;
+
+    /// <summary>Whether training continues from the checkpoint in <see cref="CheckpointFolder"/>.</summary>
+    public bool Resume { get; init; }
+
     public string ReportPath { get; init; } = "dlext-report.html";
 
     /// <summary>Where to write the training run's manifest, or null.</summary>

@@ -16,7 +16,7 @@ internal static class ExitCodes
     /// <summary>The data set could be neither found nor downloaded.</summary>
     public const int DataUnavailable = 3;
 
-    /// <summary>A file exists but its content is wrong (a truncated or corrupt data file).</summary>
+    /// <summary>A file exists but its content is wrong (a truncated or corrupt data file or training checkpoint).</summary>
     public const int BadFile = 4;
 
     /// <summary>The HTML report could not be written.</summary>
@@ -38,7 +38,7 @@ internal static class ExitCodes
         (InternalError, "internal error (one line; set DLEXT_TRACE=1 for the full trace)"),
         (BadArguments, "bad arguments"),
         (DataUnavailable, "data unavailable (pass --data-dir PATH or allow the download)"),
-        (BadFile, "a file's content is wrong (corrupt or truncated data file)"),
+        (BadFile, "a file's content is wrong (corrupt or truncated data file or checkpoint)"),
         (ReportNotWritten, "the report could not be written"),
         (Diverged, "training diverged (report written, sweep skipped)"),
         (NotReproduced, "dlext verify: the re-run differs from the manifest (first difference and likely cause printed)"),

@@ -21,6 +21,9 @@ internal static class LibraryParameters
         ["strategy"] = SweepStrategy,
         ["pruner"] = SweepPruner,
         ["trials"] = SweepTrials,
+        ["checkpoint"] = Checkpoint,
+        ["checkpoint every"] = CheckpointEvery,
+        ["resume"] = Resume,
     };
 
     // During the sweep these settings are the sweep's own options.

@@ -95,6 +95,8 @@ internal static class MainJob
                 ClipNorm = options.ClipNorm,
                 ClipValue = options.ClipValue,
                 Command = CommandLineText.Join(options.Arguments),
+                Checkpoint = options.CheckpointFolder is { } folder ? new CheckpointOptions(folder, options.CheckpointEvery) : null,
+                Resume = options.Resume,
             };
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"training {options.Model} with {options.Optimizer} (η = {options.LearningRate:G3}), batch {options.BatchSize}, {options.Epochs} epochs, seed {options.Seed}"));

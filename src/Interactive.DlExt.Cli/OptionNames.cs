@@ -20,6 +20,9 @@ internal static class OptionNames
     public static readonly string Threads = Hyperparameters.Threads.Option;
     public const string Report = "--report";
     public const string Manifest = "--manifest";
+    public const string Checkpoint = "--checkpoint";
+    public const string CheckpointEvery = "--checkpoint-every";
+    public const string Resume = "--resume";
     public static readonly string Momentum = Hyperparameters.Momentum.Option;
     public static readonly string Beta1 = Hyperparameters.Beta1.Option;
     public static readonly string Beta2 = Hyperparameters.Beta2.Option;

@@ -35,7 +35,9 @@ internal static class VerifyCommand
             throw new DlExtFileException(path, $"is a manifest of {(manifest.Command is null ? "a run without a recorded command" : "an " + manifest.Kind)}: dlext verify re-runs training manifests written by dlext --manifest");
         }
 
-        var rerun = CommandLineText.Split(command, path).ToList();
+        // A fresh run from the start: a resumed run gives the bits of an uninterrupted one, so --resume is dropped, and the
+        // re-run writes no checkpoint, report or manifest over the original's.
+        var rerun = WithoutFileOutputs(CommandLineText.Split(command, path));
         var cli = new CliCommand();
         var options = cli.Read(cli.Parse(rerun)) with { Arguments = rerun, ManifestPath = null };
         output.WriteLine($"verify: re-running {command}");
@@ -61,5 +63,28 @@ internal static class VerifyCommand
 
         error.WriteLine("  likely cause: " + comparison.LikelyCause);
         return ExitCodes.NotReproduced;
+    }
+
+    private static List<string> WithoutFileOutputs(IReadOnlyList<string> args)
+    {
+        string[] withValue = [OptionNames.Checkpoint, OptionNames.CheckpointEvery, OptionNames.Manifest, OptionNames.Report];
+        var kept = new List<string>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i] == OptionNames.Resume)
+            {
+                continue;
+            }
+
+            if (withValue.Contains(args[i]))
+            {
+                i++;
+                continue;
+            }
+
+            kept.Add(args[i]);
+        }
+
+        return kept;
     }
 }

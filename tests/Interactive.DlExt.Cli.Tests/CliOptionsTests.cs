@@ -72,6 +72,23 @@ public sealed class CliOptionsTests
     }
 
     [Fact]
+    public void Checkpoint_every_and_resume_are_read_and_off_by_default()
+    {
+        var options = CliOptions.Parse(["--checkpoint", "out/ck", "--checkpoint-every=3", "--resume"]);
+
+        Assert.Equal(("out/ck", 3, true), (options.CheckpointFolder, options.CheckpointEvery, options.Resume));
+        var none = CliOptions.Parse([]);
+        Assert.Equal((null, 1, false), (none.CheckpointFolder, none.CheckpointEvery, none.Resume));
+    }
+
+    [Theory]
+    [InlineData(new[] { "--resume" }, "--resume needs --checkpoint DIR, the folder of the checkpoint")]
+    [InlineData(new[] { "--checkpoint-every", "2" }, "--checkpoint-every needs --checkpoint DIR, the folder of the checkpoint")]
+    [InlineData(new[] { "--checkpoint", "ck", "--checkpoint-every", "0" }, "--checkpoint-every = 0 is not accepted: expected an integer ≥ 1.")]
+    public void Resume_or_an_interval_without_a_checkpoint_folder_is_refused(string[] args, string message) =>
+        Assert.Equal(message, Assert.Throws<DlExtArgumentException>(() => CliOptions.Parse(args)).Reason);
+
+    [Fact]
     public void A_response_file_holds_options_one_per_line()
     {
         var file = Path.GetTempFileName();

@@ -76,6 +76,57 @@ public sealed class DlextProcessTests : IDisposable
         Assert.Contains("<title>dlext: mlp on digits (cancelled)</title>", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_run_stopped_after_3_epochs_and_resumed_to_6_ends_with_the_weights_and_losses_of_an_uninterrupted_run()
+    {
+        string[] common = ["--sweep-trials", "0", "--threads", "1", "--seed", "3", "--model", "mlp:32", "--checkpoint-every", "2"];
+        var whole = await Dlext([.. common, "--epochs", "6", "--checkpoint", "whole"]);
+        var first = await Dlext([.. common, "--epochs", "3", "--checkpoint", "parts"]);
+        var resumed = await Dlext([.. common, "--epochs", "6", "--checkpoint", "parts", "--resume"]);
+
+        Assert.Equal((0, ""), (whole.Code, whole.Error));
+        Assert.Equal((0, ""), (first.Code, first.Error));
+        Assert.Equal((0, ""), (resumed.Code, resumed.Error));
+        var wholeFile = Path.Combine(_folder, "whole", CheckpointOptions.FileName);
+        var partsFile = Path.Combine(_folder, "parts", CheckpointOptions.FileName);
+        var wholeWeights = SafeTensors.Load(wholeFile);
+        var resumedWeights = SafeTensors.Load(partsFile);
+        Assert.Equal(wholeWeights.Keys.Order(), resumedWeights.Keys.Order());
+        Assert.All(wholeWeights, w => Assert.Equal(w.Value.Data, resumedWeights[w.Key].Data));
+        Assert.Equal(EpochLosses(wholeFile), EpochLosses(partsFile));
+        Assert.Equal(6, EpochLosses(partsFile).Count);
+        Assert.Single(Lines(resumed.Output, "digits (test):"));
+        Assert.Equal(Lines(whole.Output, "digits (test):"), Lines(resumed.Output, "digits (test):"));
+    }
+
+    [Fact]
+    public async Task Resuming_from_a_corrupt_checkpoint_exits_with_4_naming_the_file()
+    {
+        string[] common = ["--sweep-trials", "0", "--threads", "1", "--model", "mlp:16", "--epochs", "1", "--checkpoint", "ck"];
+        Assert.Equal(0, (await Dlext(common)).Code);
+        var file = Path.Combine(_folder, "ck", CheckpointOptions.FileName);
+        var bytes = await File.ReadAllBytesAsync(file);
+        await File.WriteAllBytesAsync(file, bytes[..^100]);
+
+        var (code, output, error) = await Dlext([.. common, "--resume"]);
+
+        Assert.Equal(4, code);
+        Assert.StartsWith($"dlext: '{file}' is not a readable training checkpoint", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("report:", output, StringComparison.Ordinal);
+    }
+
+    private static List<string> EpochLosses(string checkpoint)
+    {
+        using var state = System.Text.Json.JsonDocument.Parse(SafeTensors.LoadMetadata(checkpoint)["dlext.checkpoint"]);
+        // Each epoch: [epoch, train loss, train accuracy, validation loss, validation accuracy, learning rate, duration]; all but the duration.
+        return state.RootElement.GetProperty("epochs").EnumerateArray()
+            .Select(e => string.Join(' ', e.EnumerateArray().Take(6).Select(v => v.ToString()))).ToList();
+    }
+
+    private static List<string> Lines(string output, string start) =>
+        output.Split('\n').Where(l => l.StartsWith(start, StringComparison.Ordinal)).ToList();
+
     private ProcessStartInfo Start(params string[] args)
     {
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")

@@ -27,6 +27,21 @@ public sealed class RandomSource
         return new RandomSource(SplitMix(ref x));
     }
 
+    /// <summary>The generator's position (its four state words and any spare Gaussian), for a training checkpoint.</summary>
+    internal (ulong[] Words, double? SpareGaussian) SaveState() => ([_s0, _s1, _s2, _s3], _spareGaussian);
+
+    /// <summary>Moves the generator to a position <see cref="SaveState"/> returned.</summary>
+    internal void RestoreState(ulong[] words, double? spareGaussian)
+    {
+        if (words is not { Length: 4 } || (words[0] | words[1] | words[2] | words[3]) == 0)
+        {
+            throw new ArgumentException("a generator state is four words, not all zero", nameof(words));
+        }
+
+        (_s0, _s1, _s2, _s3) = (words[0], words[1], words[2], words[3]);
+        _spareGaussian = spareGaussian;
+    }
+
     /// <summary>The next 64 random bits.</summary>
     public ulong NextUInt64()
     {

@@ -85,6 +85,27 @@ public abstract class Optimizer
         StepCount++;
     }
 
+    /// <summary>The per-parameter state buffers this optimizer keeps (0, 1 or 2).</summary>
+    internal int StateBufferCount => _stateBuffers;
+
+    /// <summary>The optimizer's state for a training checkpoint: t and copies of its buffers (empty before the first step).</summary>
+    internal (long StepCount, float[][] Buffers) SaveState() =>
+        (StepCount, _length < 0 ? [] : _state.Select(b => (float[])b.Clone()).ToArray());
+
+    /// <summary>Restores what <see cref="SaveState"/> returned for a model of <paramref name="length"/> trainable values
+    /// (the caller has checked the buffer count and lengths).</summary>
+    internal void RestoreState(long stepCount, float[][] buffers, int length)
+    {
+        if (buffers.Length != _stateBuffers || buffers.Any(b => b.Length != length))
+        {
+            throw new ArgumentException($"{Name} keeps {_stateBuffers} buffers of {length} values", nameof(buffers));
+        }
+
+        _state = buffers.Select(b => (float[])b.Clone()).ToArray();
+        _length = length;
+        StepCount = stepCount;
+    }
+
     /// <summary>Forgets all state (moments, velocities, step count).</summary>
     public void Reset()
     {

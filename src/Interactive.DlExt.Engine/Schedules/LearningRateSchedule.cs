@@ -66,6 +66,12 @@ public abstract class LearningRateSchedule
     {
     }
 
+    /// <summary>The state gathered while training, as numbers (empty for schedules that only read the step), for a checkpoint.</summary>
+    internal virtual double[] SaveState() => [];
+
+    /// <summary>Restores what <see cref="SaveState"/> returned; false when the numbers do not fit this schedule.</summary>
+    internal virtual bool RestoreState(double[] state) => state.Length == 0;
+
     /// <summary>Forgets any state gathered while training.</summary>
     public virtual void Reset()
     {

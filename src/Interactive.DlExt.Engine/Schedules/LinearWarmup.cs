@@ -48,4 +48,10 @@ public sealed class LinearWarmup : LearningRateSchedule
 
     /// <inheritdoc />
     public override void Reset() => Then.Reset();
+
+    /// <inheritdoc />
+    internal override double[] SaveState() => Then.SaveState();
+
+    /// <inheritdoc />
+    internal override bool RestoreState(double[] state) => Then.RestoreState(state);
 }

@@ -90,6 +90,24 @@ public sealed class ReduceOnPlateau : LearningRateSchedule
     }
 
     /// <inheritdoc />
+    internal override double[] SaveState() => [_best, _wait, _cooldownLeft, Reductions];
+
+    /// <inheritdoc />
+    internal override bool RestoreState(double[] state)
+    {
+        if (state is not [var best, var wait, var cooldownLeft, var reductions]
+            || !IsCount(wait) || !IsCount(cooldownLeft) || !IsCount(reductions) || double.IsNaN(best))
+        {
+            return false;
+        }
+
+        (_best, _wait, _cooldownLeft, Reductions) = (best, (int)wait, (int)cooldownLeft, (int)reductions);
+        return true;
+
+        static bool IsCount(double x) => x >= 0 && x <= int.MaxValue && x == Math.Floor(x);
+    }
+
+    /// <inheritdoc />
     public override void Reset()
     {
         _best = double.PositiveInfinity;

@@ -32,6 +32,13 @@ public sealed class EarlyStopping : TrainingCallback
     /// <summary>Whether the best epoch's weights are restored at the end.</summary>
     public bool RestoreBestWeights { get; }
 
+    /// <summary>The callback's state for a training checkpoint.</summary>
+    internal (double Best, int Wait, int BestEpoch, ParameterSnapshot? BestWeights) SaveState() => (_best, _wait, _bestEpoch, _bestWeights);
+
+    /// <summary>Restores what <see cref="SaveState"/> returned (after <see cref="TrainingEvent.TrainingStarted"/> reset it).</summary>
+    internal void RestoreState(double best, int wait, int bestEpoch, ParameterSnapshot? bestWeights) =>
+        (_best, _wait, _bestEpoch, _bestWeights) = (best, wait, bestEpoch, bestWeights);
+
     /// <inheritdoc />
     protected override void OnTrainingStarted(TrainingState state)
     {

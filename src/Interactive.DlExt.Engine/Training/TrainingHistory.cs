@@ -99,6 +99,15 @@ public sealed class TrainingHistory
 
     internal void AddEpoch(EpochRecord epoch) => _epochs.Add(epoch);
 
+    /// <summary>Puts back the steps and epochs a checkpoint recorded (the history is empty when a resumed run starts).</summary>
+    internal void Restore(IEnumerable<StepRecord> steps, IEnumerable<EpochRecord> epochs)
+    {
+        _steps.Clear();
+        _epochs.Clear();
+        _steps.AddRange(steps);
+        _epochs.AddRange(epochs);
+    }
+
     internal void Complete(StopReason reason, string message)
     {
         StopReason = reason;

@@ -98,6 +98,19 @@ public sealed class TrainingOptions
     /// <value>The default is null.</value>
     public EarlyStopping? EarlyStopping { get; set; }
 
+    /// <summary>Where and how often to save a training checkpoint (weights, optimizer state, schedule position, epoch,
+    /// generator positions, early-stopping state and the history so far), so <see cref="Resume"/> can continue the run
+    /// to the same bits. Null: no checkpoints.</summary>
+    /// <value>The default is null.</value>
+    public CheckpointOptions? Checkpoint { get; set; }
+
+    /// <summary>Whether to continue from the checkpoint in <see cref="Checkpoint"/>'s folder instead of starting
+    /// afresh: the run goes on from the epoch after the checkpoint and ends with the bits an uninterrupted run would
+    /// have. A checkpoint from another model, optimizer or set of training settings, or a corrupt one, is refused
+    /// with the reason; with no checkpoint in the folder the run is refused too (start it without resume).</summary>
+    /// <value>The default is false.</value>
+    public bool Resume { get; set; }
+
     /// <summary>Extra callbacks, called in order after the built-in ones.</summary>
     public IList<TrainingCallback> Callbacks { get; } = [];
 
@@ -128,6 +141,8 @@ public sealed class TrainingOptions
             Shuffle = Shuffle,
             DropLast = DropLast,
             EarlyStopping = EarlyStopping,
+            Checkpoint = Checkpoint,
+            Resume = Resume,
             TimeProvider = TimeProvider,
         };
         foreach (var c in Callbacks)

@@ -107,6 +107,11 @@ internal sealed class TrainingRun
         var loss = options.Loss ?? Trainer.DefaultLoss(trainPart);
         CheckOutput(model, trainPart, loss);
         var optimizer = options.Optimizer ?? Optimizers.Create(Hyperparameters.DefaultOptimizer, Hyperparameters.DefaultLearningRate);
+        if (options.Resume && options.Checkpoint is null)
+        {
+            throw new DlExtArgumentException("resume", "Resuming needs the checkpoint folder to resume from (TrainingOptions.Checkpoint, --checkpoint DIR).");
+        }
+
         train.RecordTestAccess(TestSetAccess.TrainedOn);
         validation?.RecordTestAccess(TestSetAccess.ValidatedOn);
         return new TrainingRun(model, trainPart, validation, options, optimizer, loss, largestInput);
@@ -126,9 +131,43 @@ internal sealed class TrainingRun
         store.ZeroGradients(); // once: every optimizer step leaves them at zero for the next batch
         double? startLoss = null; // the first step's loss, the yardstick of an exploding loss
         _options.Schedule?.Reset();
+        var fingerprint = _options.Checkpoint is null ? null : TrainingCheckpoint.Fingerprint(_model, _optimizer, _history.Settings, _options, _train, _validation);
+        var resumed = _options.Resume ? TrainingCheckpoint.Load(_options.Checkpoint!.FilePath, fingerprint!, _model, _optimizer, _options) : null;
+        var firstEpoch = 0;
+        var elapsedBefore = TimeSpan.Zero;
+        if (resumed is not null)
+        {
+            // Everything was checked before this point: from here on nothing can fail half-way.
+            foreach (var p in store.Parameters)
+            {
+                resumed.Weights[p.Name].Data.CopyTo(p.Values);
+            }
+
+            _optimizer.RestoreState(resumed.OptimizerStepCount, resumed.OptimizerBuffers, store.TrainableCount);
+            if (_options.Schedule is { } schedule && !schedule.RestoreState(resumed.Schedule))
+            {
+                throw new DlExtFileException(_options.Checkpoint!.FilePath, $"holds a schedule state that does not fit {schedule.Name}");
+            }
+
+            context.Random.RestoreState(resumed.DropoutWords, resumed.DropoutSpare);
+            _history.Restore(resumed.Steps, resumed.Epochs);
+            state.Step = resumed.Step;
+            startLoss = resumed.StartLoss;
+            firstEpoch = resumed.EpochsDone;
+            elapsedBefore = resumed.Elapsed;
+            if (resumed.Stop is { } stop)
+            {
+                state.Stop(stop.Reason, stop.Message);
+            }
+        }
 
         Raise(TrainingEvent.TrainingStarted, state);
-        for (var epoch = 0; epoch < _options.Epochs && !state.StopRequested; epoch++)
+        if (resumed?.Early is { } early && _options.EarlyStopping is { } earlyStopping)
+        {
+            earlyStopping.RestoreState(early.Best, early.Wait, early.BestEpoch, early.BestWeights);
+        }
+
+        for (var epoch = firstEpoch; epoch < _options.Epochs && !state.StopRequested; epoch++)
         {
             var epochStarted = time.GetTimestamp();
             state.Epoch = epoch;
@@ -216,10 +255,17 @@ internal sealed class TrainingRun
                 time.GetElapsedTime(epochStarted)));
             _options.Schedule?.OnEpochEnd(epoch, _history.Monitored(_history.LastEpoch!));
             Raise(TrainingEvent.EpochEnded, state);
+            if (_options.Checkpoint is { } checkpoint
+                && ((epoch + 1) % checkpoint.Every == 0 || epoch + 1 == _options.Epochs || state.StopRequested))
+            {
+                TrainingCheckpoint.Save(checkpoint.FilePath, new TrainingRunSnapshot(
+                    _model, _optimizer, _options.Schedule, context.Random, _options.EarlyStopping, _history, state.Step, startLoss,
+                    state.PendingStop, elapsedBefore + time.GetElapsedTime(started), fingerprint!));
+            }
         }
 
         var (reason, message) = state.PendingStop ?? (StopReason.Completed, _options.Epochs == 1 ? "completed 1 epoch" : $"completed {_options.Epochs} epochs");
-        _history.Elapsed = time.GetElapsedTime(started);
+        _history.Elapsed = elapsedBefore + time.GetElapsedTime(started);
         _history.Complete(reason, message);
         Raise(TrainingEvent.TrainingEnded, state);
         _history.Manifest = RunManifest.ForTraining(_history, _model, _train, _validation, _options.Command);

@@ -46,6 +46,9 @@ public static class DlExtMagics
             new("--manifest", ManifestHelp, MagicOptionKind.Text),
             new("--quiet", "Show only the final history, no live view.", MagicOptionKind.Flag),
             new("--continue", "Keep training from the current weights. Without it, re-running #!train on a model an earlier #!train trained first restores the weights it had before, so the cell repeats its numbers. (A Func<Sequential> factory always starts fresh.)", MagicOptionKind.Flag),
+            new("--checkpoint", "Folder to save a training checkpoint in (weights, optimizer state, schedule position, epoch, generator positions, early stopping, history so far), replaced atomically.", MagicOptionKind.Text),
+            new("--checkpoint-every", "Save the checkpoint every N epochs (and after the last); needs --checkpoint.", MagicOptionKind.WholeNumber) { Default = "1", Minimum = 1 },
+            new("--resume", "Continue from the checkpoint in --checkpoint DIR, to the same bits as an uninterrupted run; a checkpoint of another model, optimizer or settings, or a corrupt one, is refused with the reason.", MagicOptionKind.Flag),
         ],
         "#!train model --data digits --epochs 20 --lr 1e-3 --optimizer adam --val-split 0.2 --out history");
 

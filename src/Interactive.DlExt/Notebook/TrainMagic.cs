@@ -40,6 +40,7 @@ internal static class TrainMagic
             EarlyStopping = a.WholeNumberOrNull("--early-stop") is { } patience ? new EarlyStopping(patience) : null,
             Command = a.Line,
         };
+        (options.Checkpoint, options.Resume) = CheckpointFor(a);
         if (a.Text("--val") is { } valName)
         {
             options.Validation = MagicInvoker.Variable<Dataset>(host, "--val", valName);
@@ -58,7 +59,8 @@ internal static class TrainMagic
         };
 
         // A factory's model is new every time; a variable's model is trained in place, so a re-run must choose its start.
-        if (!fresh && TrainRerun.Prepare(model, a.Flag("--continue"), options.Seed) is { } start)
+        // --resume loads the checkpoint's weights over whatever the model holds, so the re-run rule does not apply.
+        if (!fresh && TrainRerun.Prepare(model, a.Flag("--continue") || options.Resume, options.Seed) is { } start && !options.Resume)
         {
             host.Display(new TrainingStatus(start));
         }
@@ -89,6 +91,24 @@ internal static class TrainMagic
         {
             throw new DlExtArgumentException(h.Option, e.Value, e.Accepted);
         }
+    }
+
+    /// <summary>--checkpoint DIR, --checkpoint-every N and --resume; the two others need --checkpoint.</summary>
+    internal static (CheckpointOptions? Checkpoint, bool Resume) CheckpointFor(MagicArguments a)
+    {
+        var resume = a.Flag("--resume");
+        if (a.Text("--checkpoint") is not { } folder)
+        {
+            if (resume || a.Has("--checkpoint-every"))
+            {
+                throw new DlExtArgumentException(resume ? "--resume" : "--checkpoint-every",
+                    $"{(resume ? "--resume" : "--checkpoint-every")} needs --checkpoint DIR, the folder of the checkpoint.");
+            }
+
+            return (null, false);
+        }
+
+        return (new CheckpointOptions(folder, a.WholeNumber("--checkpoint-every", 1)), resume);
     }
 
     private static LearningRateSchedule? ScheduleFor(MagicArguments a)
