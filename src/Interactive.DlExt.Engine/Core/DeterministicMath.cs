@@ -82,6 +82,7 @@ internal static class DeterministicMath
     private const double MediumReductionLimit = 1647099.3291652855;
 
     /// <summary>e^x, below 1 ulp of error.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Exp(double x)
     {
         if (double.IsNaN(x))
@@ -132,6 +133,7 @@ internal static class DeterministicMath
     public static float Exp(float x) => (float)Exp((double)x);
 
     /// <summary>e^x − 1, accurate near 0 where <c>Exp(x) − 1</c> cancels; below 1 ulp of error.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double ExpM1(double x)
     {
         if (double.IsNaN(x))
@@ -223,6 +225,7 @@ internal static class DeterministicMath
     }
 
     /// <summary>The natural logarithm, below 1 ulp of error; NaN for negative arguments, −∞ for ±0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Log(double x)
     {
         var bits = BitConverter.DoubleToInt64Bits(x);
@@ -292,6 +295,7 @@ internal static class DeterministicMath
     }
 
     /// <summary>The hyperbolic tangent from <see cref="ExpM1"/>, within about 1 ulp.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Tanh(double x)
     {
         if (double.IsNaN(x))
@@ -334,6 +338,7 @@ internal static class DeterministicMath
 
     /// <summary>The sine, below 1 ulp of error for |x| ≤ 2^20·π/2 (beyond that deterministic but not accurate:
     /// the argument is first reduced modulo the double nearest 2π).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Sin(double x)
     {
         if (!double.IsFinite(x))
@@ -357,6 +362,7 @@ internal static class DeterministicMath
     }
 
     /// <summary>The cosine, with the accuracy and range of <see cref="Sin"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Cos(double x)
     {
         if (!double.IsFinite(x))
@@ -381,6 +387,7 @@ internal static class DeterministicMath
 
     /// <summary>x^n for an integer n, by binary powering in double-double arithmetic (the error stays below about
     /// 1 ulp however large n is), so that η·γ^t and Adam's 1 − β^t match on every platform. Pow(x, 0) = 1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Pow(double x, long n)
     {
         if (n == 0)
