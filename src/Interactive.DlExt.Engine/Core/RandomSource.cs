@@ -100,7 +100,7 @@ public sealed class RandomSource
         }
         while (s >= 1 || s == 0);
 
-        var factor = Math.Sqrt(-2 * Math.Log(s) / s);
+        var factor = Math.Sqrt(-2 * DeterministicMath.Log(s) / s); // sqrt is IEEE-exact; log is the engine's own
         _spareGaussian = v * factor;
         return u * factor;
     }

@@ -28,8 +28,8 @@ public static partial class Datasets
                 var n = (k * samplesPerClass) + i;
                 var r = (double)i / (samplesPerClass - 1);
                 var theta = (4.0 * k) + (4.0 * r) + (noise * random.NextGaussian());
-                x[2 * n] = (float)(r * Math.Sin(theta));
-                x[(2 * n) + 1] = (float)(r * Math.Cos(theta));
+                x[2 * n] = (float)(r * DeterministicMath.Sin(theta));
+                x[(2 * n) + 1] = (float)(r * DeterministicMath.Cos(theta));
                 y[n] = k;
             }
         }
@@ -59,8 +59,8 @@ public static partial class Datasets
             var isOuter = n < outer;
             var i = isOuter ? n : n - outer;
             var t = Math.PI * i / ((isOuter ? outer : inner) - 1);
-            var px = isOuter ? Math.Cos(t) : 1 - Math.Cos(t);
-            var py = isOuter ? Math.Sin(t) : 0.5 - Math.Sin(t);
+            var px = isOuter ? DeterministicMath.Cos(t) : 1 - DeterministicMath.Cos(t);
+            var py = isOuter ? DeterministicMath.Sin(t) : 0.5 - DeterministicMath.Sin(t);
             x[2 * n] = (float)(px + (noise * random.NextGaussian()));
             x[(2 * n) + 1] = (float)(py + (noise * random.NextGaussian()));
             y[n] = isOuter ? 0 : 1;

@@ -48,14 +48,14 @@ public sealed class GELU : ElementwiseActivation
             polynomial = (polynomial * t) + coefficient;
         }
 
-        var r = t * Math.Exp(-(z * z) + polynomial);
+        var r = t * DeterministicMath.Exp(-(z * z) + polynomial);
         return x >= 0 ? r : 2 - r;
     }
 
     /// <summary>The standard normal CDF Φ(x) = ½·erfc(−x/√2), accurate in relative terms in the left tail.</summary>
     internal static double NormalCdf(double x) => 0.5 * Erfc(-x * InverseSqrt2);
 
-    // Scalar in double on every path: no vector erf/tanh rounds like Math.Exp and Math.Tanh.
+    // Scalar in double on every path, with the engine's own exp and tanh (the same bits on every OS).
     /// <inheritdoc />
     private protected override void Apply(ReadOnlySpan<float> x, Span<float> y, SimdPath path)
     {
@@ -96,7 +96,7 @@ public sealed class GELU : ElementwiseActivation
         for (var i = 0; i < x.Length; i++)
         {
             double v = x[i];
-            var density = InverseSqrt2Pi * Math.Exp(-0.5 * v * v);
+            var density = InverseSqrt2Pi * DeterministicMath.Exp(-0.5 * v * v);
             dx[i] = (float)(g[i] * (NormalCdf(v) + (v * density)));
         }
     }
@@ -106,7 +106,7 @@ public sealed class GELU : ElementwiseActivation
         for (var i = 0; i < x.Length; i++)
         {
             double v = x[i];
-            y[i] = (float)(0.5 * v * (1 + Math.Tanh(Sqrt2OverPi * (v + (Cubic * v * v * v)))));
+            y[i] = (float)(0.5 * v * (1 + DeterministicMath.Tanh(Sqrt2OverPi * (v + (Cubic * v * v * v)))));
         }
     }
 
@@ -115,7 +115,7 @@ public sealed class GELU : ElementwiseActivation
         for (var i = 0; i < x.Length; i++)
         {
             double v = x[i];
-            var t = Math.Tanh(Sqrt2OverPi * (v + (Cubic * v * v * v)));
+            var t = DeterministicMath.Tanh(Sqrt2OverPi * (v + (Cubic * v * v * v)));
             var inner = Sqrt2OverPi * (1 + (3 * Cubic * v * v));
             dx[i] = (float)(g[i] * ((0.5 * (1 + t)) + (0.5 * v * (1 - (t * t)) * inner)));
         }

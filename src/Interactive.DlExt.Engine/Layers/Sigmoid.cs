@@ -17,14 +17,14 @@ public sealed class Sigmoid : ElementwiseActivation
     /// <inheritdoc />
     public override string Describe() => "Sigmoid";
 
-    // Scalar on purpose: a vector exp would round differently from MathF.Exp on the tail elements,
-    // and results must not depend on the SIMD width. e^(−x) overflowing to ∞ gives exactly 0.
+    // Scalar on purpose: results must not depend on the SIMD width, and the engine's own exp (not the OS's libm)
+    // keeps them the same on every OS. e^(−x) overflowing to ∞ gives exactly 0.
     /// <inheritdoc />
     private protected override void Apply(ReadOnlySpan<float> x, Span<float> y, SimdPath path)
     {
         for (var i = 0; i < x.Length; i++)
         {
-            y[i] = 1f / (1f + MathF.Exp(-x[i]));
+            y[i] = 1f / (1f + DeterministicMath.Exp(-x[i]));
         }
     }
 

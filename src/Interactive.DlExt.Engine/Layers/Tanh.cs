@@ -17,13 +17,13 @@ public sealed class Tanh : ElementwiseActivation
     /// <inheritdoc />
     public override string Describe() => "Tanh";
 
-    // Scalar on purpose (see Sigmoid): the same rounding for every element whatever the SIMD width.
+    // Scalar on purpose (see Sigmoid): the same rounding for every element whatever the SIMD width or OS.
     /// <inheritdoc />
     private protected override void Apply(ReadOnlySpan<float> x, Span<float> y, SimdPath path)
     {
         for (var i = 0; i < x.Length; i++)
         {
-            y[i] = MathF.Tanh(x[i]);
+            y[i] = DeterministicMath.Tanh(x[i]);
         }
     }
 

@@ -56,13 +56,13 @@ public sealed class BinaryCrossEntropy : Loss
             if (FromLogits)
             {
                 double x = predictions.Data[i];
-                loss = Math.Max(x, 0) - (x * y) + Math.Log(1 + Math.Exp(-Math.Abs(x)));
+                loss = Math.Max(x, 0) - (x * y) + DeterministicMath.Log(1 + DeterministicMath.Exp(-Math.Abs(x)));
                 slope = Sigmoid(x) - y;
             }
             else
             {
                 var p = Math.Clamp(predictions.Data[i], Clamp, 1 - Clamp);
-                loss = -((y * Math.Log(p)) + ((1 - y) * Math.Log(1 - p)));
+                loss = -((y * DeterministicMath.Log(p)) + ((1 - y) * DeterministicMath.Log(1 - p)));
                 slope = (p - y) / (p * (1 - p));
             }
 
@@ -77,5 +77,5 @@ public sealed class BinaryCrossEntropy : Loss
     }
 
     // Written in two halves so that e^(−x) never overflows.
-    private static double Sigmoid(double x) => x >= 0 ? 1 / (1 + Math.Exp(-x)) : Math.Exp(x) / (1 + Math.Exp(x));
+    private static double Sigmoid(double x) => x >= 0 ? 1 / (1 + DeterministicMath.Exp(-x)) : DeterministicMath.Exp(x) / (1 + DeterministicMath.Exp(x));
 }

@@ -13,7 +13,7 @@ namespace Interactive.DlExt;
 /// ∂L/∂zₖ = (pₖ − qₖ) / batch
 /// </code>
 /// Predictions are [batch, C]; targets are class indices stored as floats, [batch] (or [batch, 1]).
-/// Sums run in double in a fixed order.
+/// Sums run in double in a fixed order, with the engine's own exp and log (the same bits on every OS).
 /// </summary>
 public sealed class CrossEntropy : Loss
 {
@@ -72,10 +72,10 @@ public sealed class CrossEntropy : Loss
             double sumExp = 0;
             for (var k = 0; k < classes; k++)
             {
-                sumExp += Math.Exp(z[k] - max);
+                sumExp += DeterministicMath.Exp(z[k] - max);
             }
 
-            var logSumExp = max + Math.Log(sumExp);
+            var logSumExp = max + DeterministicMath.Log(sumExp);
             for (var k = 0; k < classes; k++)
             {
                 var logP = z[k] - logSumExp;
@@ -83,7 +83,7 @@ public sealed class CrossEntropy : Loss
                 total -= q * logP;
                 if (gradient is not null)
                 {
-                    gradient.Data[(b * classes) + k] = (float)((Math.Exp(logP) - q) / batch);
+                    gradient.Data[(b * classes) + k] = (float)((DeterministicMath.Exp(logP) - q) / batch);
                 }
             }
         }

@@ -1,7 +1,8 @@
 namespace Interactive.DlExt;
 
 /// <summary>The per-step scalars of <see cref="Adam"/> and <see cref="AdamW"/>, computed once per step in double
-/// (the bias corrections 1−βᵗ lose precision if raised to the power t in float) and then rounded to float.</summary>
+/// (the bias corrections 1−βᵗ lose precision if raised to the power t in float) and then rounded to float.
+/// βᵗ comes from <see cref="DeterministicMath.Pow(double, long)"/>, not the OS's pow, so it is the same on every OS.</summary>
 internal readonly struct AdamConstants
 {
     public AdamConstants(double learningRate, double beta1, double beta2, double epsilon, long step)
@@ -12,8 +13,8 @@ internal readonly struct AdamConstants
         OneMinusBeta1 = (float)(1 - beta1);
         OneMinusBeta2 = (float)(1 - beta2);
         Epsilon = (float)epsilon;
-        InverseCorrection1 = (float)(1 / (1 - Math.Pow(beta1, step)));
-        InverseCorrection2 = (float)(1 / (1 - Math.Pow(beta2, step)));
+        InverseCorrection1 = (float)(1 / (1 - DeterministicMath.Pow(beta1, step)));
+        InverseCorrection2 = (float)(1 / (1 - DeterministicMath.Pow(beta2, step)));
     }
 
     /// <summary>η for this step.</summary>

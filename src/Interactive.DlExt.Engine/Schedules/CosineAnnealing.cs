@@ -73,6 +73,6 @@ public sealed class CosineAnnealing : LearningRateSchedule
         }
 
         var eta0 = context.BaseLearningRate;
-        return MinLearningRate + (0.5 * (eta0 - MinLearningRate) * (1 + Math.Cos(Math.PI * sinceRestart / period)));
+        return MinLearningRate + (0.5 * (eta0 - MinLearningRate) * (1 + DeterministicMath.Cos(Math.PI * sinceRestart / period)));
     }
 }

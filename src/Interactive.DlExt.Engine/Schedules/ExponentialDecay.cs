@@ -30,5 +30,5 @@ public sealed class ExponentialDecay : LearningRateSchedule
 
     /// <inheritdoc />
     public override double LearningRateAt(in ScheduleContext context) =>
-        context.BaseLearningRate * Math.Pow(Gamma, EveryStep ? context.Step : context.Epoch);
+        context.BaseLearningRate * DeterministicMath.Pow(Gamma, EveryStep ? context.Step : context.Epoch);
 }

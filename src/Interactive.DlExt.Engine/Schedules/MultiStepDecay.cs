@@ -48,6 +48,6 @@ public sealed class MultiStepDecay : LearningRateSchedule
             passed++;
         }
 
-        return context.BaseLearningRate * Math.Pow(Gamma, passed);
+        return context.BaseLearningRate * DeterministicMath.Pow(Gamma, passed);
     }
 }

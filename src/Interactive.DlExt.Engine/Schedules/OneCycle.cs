@@ -110,7 +110,7 @@ public sealed class OneCycle : LearningRateSchedule
     }
 
     private static double Cosine(double from, double to, double progress) =>
-        to + (0.5 * (from - to) * (1 + Math.Cos(Math.PI * progress)));
+        to + (0.5 * (from - to) * (1 + DeterministicMath.Cos(Math.PI * progress)));
 
     private static double AtLeastOne(double value, string parameter) =>
         value >= 1 && double.IsFinite(value) ? value : throw new DlExtArgumentException(parameter, Guard.Text(value), "a finite number ≥ 1");

@@ -62,7 +62,7 @@ public sealed class ReduceOnPlateau : LearningRateSchedule
     public override double LearningRateAt(in ScheduleContext context)
     {
         var eta0 = context.BaseLearningRate;
-        return Reductions == 0 ? eta0 : Math.Max(eta0 * Math.Pow(Factor, Reductions), Math.Min(MinLearningRate, eta0));
+        return Reductions == 0 ? eta0 : Math.Max(eta0 * DeterministicMath.Pow(Factor, Reductions), Math.Min(MinLearningRate, eta0));
     }
 
     /// <inheritdoc />

@@ -30,5 +30,5 @@ public sealed class StepDecay : LearningRateSchedule
 
     /// <inheritdoc />
     public override double LearningRateAt(in ScheduleContext context) =>
-        context.BaseLearningRate * Math.Pow(Gamma, context.Epoch / StepSize);
+        context.BaseLearningRate * DeterministicMath.Pow(Gamma, context.Epoch / StepSize);
 }

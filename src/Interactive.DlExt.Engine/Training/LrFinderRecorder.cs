@@ -19,7 +19,7 @@ internal sealed class LrFinderRecorder(int steps, double beta, double? divergenc
         var step = _points.Count;
         // avg_i = β·avg_{i−1} + (1 − β)·loss_i; smoothed_i = avg_i / (1 − β^(i+1)) removes the bias towards avg_0 = 0.
         _average = (beta * _average) + ((1 - beta) * state.BatchLoss);
-        var smoothed = _average / (1 - Math.Pow(beta, step + 1));
+        var smoothed = _average / (1 - DeterministicMath.Pow(beta, step + 1));
         _points.Add(new LrFinderPoint(step, state.LearningRate, state.BatchLoss, smoothed));
         if (divergenceFactor is { } factor && step > 0 && smoothed > factor * _best)
         {

@@ -18,7 +18,7 @@ internal static class LrFinderSuggestion
         var steepest = double.PositiveInfinity;
         for (var i = from; i + 1 < to; i++)
         {
-            var slope = (points[i + 1].SmoothedLoss - points[i].SmoothedLoss) / (Math.Log(points[i + 1].LearningRate) - Math.Log(points[i].LearningRate));
+            var slope = (points[i + 1].SmoothedLoss - points[i].SmoothedLoss) / (DeterministicMath.Log(points[i + 1].LearningRate) - DeterministicMath.Log(points[i].LearningRate));
             if (slope < steepest)
             {
                 steepest = slope;

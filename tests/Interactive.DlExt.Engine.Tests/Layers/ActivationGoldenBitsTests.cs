@@ -6,6 +6,8 @@ namespace Interactive.DlExt.Tests.Layers;
 /// <summary>
 /// The exact bits each activation layer produced before the activations moved onto the switchable SIMD path
 /// (recorded by running this test against commit 4016a84). Every SIMD path must still produce them.
+/// Sigmoid and tanh were re-recorded when they moved from MathF.Exp/MathF.Tanh (the OS's libm) to
+/// DeterministicMath: 16 of the 41,003 sigmoid outputs and 5,725 tanh outputs moved, by at most 2 float ulp.
 /// </summary>
 public sealed class ActivationGoldenBitsTests
 {
@@ -15,8 +17,8 @@ public sealed class ActivationGoldenBitsTests
         { "leaky", "450d540c33a71a05 197ca3d50a4fde84" },
         { "gelu", "8954b2e7c812b612 7d88aa0f5cbda3e2" },
         { "gelu-tanh", "10493b01a07396a3 7687e398e8d1494f" },
-        { "sigmoid", "173eb2a3371318cc 7824c4686d162ba2" },
-        { "tanh", "426b64a0eac1d338 21d62b2b61844d65" },
+        { "sigmoid", "40a0e2925f5068b8 b1323c37cc6e8fad" },
+        { "tanh", "15fd56ef60a4029f 0ef65bcfacfe03be" },
     };
 
     [Theory]
