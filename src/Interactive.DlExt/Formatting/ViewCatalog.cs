@@ -22,6 +22,7 @@ internal static class ViewCatalog
         Entry<ScheduleComparison>(ScheduleComparisonView.Html, ScheduleComparisonView.Text),
         Entry<DescentResult>(DescentView.Html, DescentView.Text),
         Entry<RunManifest>(ManifestView.Html, ManifestView.Text),
+        Entry<ExpectationReport>(ExpectationView.Html, ExpectationView.Text),
         Entry<Dataset>(DatasetView.Html, DatasetView.Text),
         Entry<IHtmlView>(v => v.ToHtml(), v => v.ToString() ?? string.Empty),
     ];

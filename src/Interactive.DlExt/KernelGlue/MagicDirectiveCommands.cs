@@ -57,6 +57,13 @@ public sealed class DlExtDescentCommand : MagicDirectiveCommand
     internal override string MagicName => Notebook.DlExtMagics.Descent.Name;
 }
 
+/// <summary>#!expect as a kernel command.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class DlExtExpectCommand : MagicDirectiveCommand
+{
+    internal override string MagicName => Notebook.DlExtMagics.Expect.Name;
+}
+
 /// <summary>#!dlext as a kernel command.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class DlExtHelpCommand : MagicDirectiveCommand

@@ -25,6 +25,7 @@ internal static class MagicDirectives
         Add<DlExtEvaluateCommand>(root);
         Add<DlExtSchedulesCommand>(root);
         Add<DlExtDescentCommand>(root);
+        Add<DlExtExpectCommand>(root);
         Add<DlExtHelpCommand>(root);
     }
 

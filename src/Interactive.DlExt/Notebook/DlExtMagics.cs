@@ -146,6 +146,21 @@ public static class DlExtMagics
         ],
         "#!descent elongated --optimizer momentum --lr 0.1 --momentum 0,0.6,0.8,0.9 --steps 60");
 
+    /// <summary>#!expect.</summary>
+    public static MagicSpec Expect { get; } = new(
+        "#!expect",
+        "Rubric checks for homework, shown as pass/fail and recorded in the run's manifest: on a TrainingHistory (--val-accuracy, --by-epoch, --loss-decreases, --seed) or on a test Dataset (--touched-once).",
+        [
+            new("--target", "C# variable holding the TrainingHistory (from #!train --out) or the test Dataset to check.", MagicOptionKind.Variable) { Positional = true, Accepts = [typeof(TrainingHistory), typeof(Dataset)] },
+            new("--val-accuracy", "The validation accuracy the run must reach, in [0, 1].", MagicOptionKind.Number) { Minimum = 0, Maximum = 1 },
+            new("--by-epoch", "With --val-accuracy: reached at this epoch or earlier (1-based).", MagicOptionKind.WholeNumber) { Minimum = 1 },
+            new("--loss-decreases", "The last epoch's training loss is below the first's.", MagicOptionKind.Flag),
+            HyperparameterOptions.Value(Hyperparameters.Seed, "The seed the assignment asks for.") with { Default = null },
+            new("--touched-once", "The test set was used exactly once, for one evaluation (never for training or validation).", MagicOptionKind.Flag),
+            new("--out", "C# variable to store the ExpectationReport in.", MagicOptionKind.Variable),
+        ],
+        "#!expect history --val-accuracy 0.9 --by-epoch 10 --loss-decreases --seed 42");
+
     /// <summary>#!dlext.</summary>
     public static MagicSpec Help { get; } = new(
         "#!dlext",
@@ -154,7 +169,7 @@ public static class DlExtMagics
         "#!dlext");
 
     /// <summary>Every magic, in help order.</summary>
-    public static IReadOnlyList<MagicSpec> All { get; } = [Train, LrFind, Sweep, Evaluate, CompareSchedules, Descent, Help];
+    public static IReadOnlyList<MagicSpec> All { get; } = [Train, LrFind, Sweep, Evaluate, CompareSchedules, Descent, Expect, Help];
 
     private static string Invariant(double value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
