@@ -54,6 +54,12 @@ public sealed record ComparisonPlan
     /// <value>The default is null.</value>
     public int? ReferenceBatchSize { get; init; }
 
+    /// <summary>The batch size the learning rate is scaled from (<see cref="ReferenceBatchSize"/>, else the first value), or
+    /// null when <see cref="ScaleLearningRate"/> is off.</summary>
+    public int? ScalingReference => ScaleLearningRate
+        ? ReferenceBatchSize ?? Convert.ToInt32(Values[0], System.Globalization.CultureInfo.InvariantCulture)
+        : null;
+
     /// <summary>Whether <paramref name="text"/> for <paramref name="h"/> is a list of several values: separated by ';' for
     /// schedules (whose own settings use commas, as in #!schedules), by ',' otherwise.</summary>
     public static bool IsList(Hyperparameter h, string text)

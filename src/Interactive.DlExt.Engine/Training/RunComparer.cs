@@ -32,7 +32,7 @@ public static class RunComparer
             histories.Add(Trainer.Fit(model(), train, all[i], cancellationToken));
         }
 
-        return new RunComparison(histories, names: null, ComparisonAxis.Epochs, plan.ScaleLearningRate ? plan.ReferenceBatchSize ?? Convert.ToInt32(plan.Values[0], System.Globalization.CultureInfo.InvariantCulture) : null);
+        return new RunComparison(histories, names: null, ComparisonAxis.Epochs, plan.ScalingReference);
     }
 
     /// <summary>The options of run <paramref name="index"/>: the base options with the plan's value applied.</summary>

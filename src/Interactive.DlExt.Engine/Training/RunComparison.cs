@@ -17,13 +17,10 @@ public sealed class RunComparison
     /// <param name="histories">The runs, in legend order.</param>
     /// <param name="names">Names for runs whose settings do not set them apart (e.g. the variables they came from), or null for "run 1", "run 2", ….</param>
     /// <param name="axis">What the x axis counts.</param>
+    /// <param name="referenceBatchSize">The batch size the learning rates were linearly scaled from (the labels then say
+    /// "(scaled)"), or null when they were not scaled.</param>
     /// <exception cref="DlExtArgumentException">No history was given.</exception>
-    public RunComparison(IEnumerable<TrainingHistory> histories, IReadOnlyList<string>? names = null, ComparisonAxis axis = ComparisonAxis.Epochs)
-        : this(histories, names, axis, referenceBatchSize: null)
-    {
-    }
-
-    internal RunComparison(IEnumerable<TrainingHistory> histories, IReadOnlyList<string>? names, ComparisonAxis axis, int? referenceBatchSize)
+    public RunComparison(IEnumerable<TrainingHistory> histories, IReadOnlyList<string>? names = null, ComparisonAxis axis = ComparisonAxis.Epochs, int? referenceBatchSize = null)
     {
         ArgumentNullException.ThrowIfNull(histories);
         var list = histories.ToArray();

@@ -20,6 +20,7 @@ internal static class ViewCatalog
         Entry<Optimizer>(OptimizerView.Html, OptimizerView.Text),
         Entry<LearningRateSchedule>(ScheduleView.Html, ScheduleView.Text),
         Entry<ScheduleComparison>(ScheduleComparisonView.Html, ScheduleComparisonView.Text),
+        Entry<RunComparison>(RunComparisonView.Html, RunComparisonView.Text),
         Entry<Dataset>(DatasetView.Html, DatasetView.Text),
         Entry<IHtmlView>(v => v.ToHtml(), v => v.ToString() ?? string.Empty),
     ];

@@ -50,6 +50,13 @@ public sealed class DlExtSchedulesCommand : MagicDirectiveCommand
     internal override string MagicName => Notebook.DlExtMagics.CompareSchedules.Name;
 }
 
+/// <summary>#!compare as a kernel command.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class DlExtCompareCommand : MagicDirectiveCommand
+{
+    internal override string MagicName => Notebook.DlExtMagics.Compare.Name;
+}
+
 /// <summary>#!dlext as a kernel command.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class DlExtHelpCommand : MagicDirectiveCommand

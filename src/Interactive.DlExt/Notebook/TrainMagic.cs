@@ -25,6 +25,30 @@ internal static class TrainMagic
             data = ResolveData(host, dataName, model);
         }
 
+        var options = Options(host, a);
+        var request = new TrainRequest(model, data, options)
+        {
+            OutVariable = a.Text("--out"),
+            ReportPath = a.Text("--report"),
+            Quiet = a.Flag("--quiet"),
+        };
+
+        // A factory's model is new every time; a variable's model is trained in place, so a re-run must choose its start.
+        if (!fresh && TrainRerun.Prepare(model, a.Flag("--continue"), options.Seed) is { } start)
+        {
+            host.Display(new TrainingStatus(start));
+        }
+
+        var history = await Dl.TrainAsync(host, request).ConfigureAwait(false);
+        if (!fresh)
+        {
+            TrainRerun.Trained(model, history);
+        }
+    }
+
+    /// <summary>The training options #!train's arguments say (also the base configuration of #!compare).</summary>
+    internal static TrainingOptions Options(INotebookHost host, MagicArguments a)
+    {
         var options = new TrainingOptions
         {
             Epochs = a.WholeNumber(Hyperparameters.Epochs),
@@ -48,29 +72,12 @@ internal static class TrainMagic
             options.ValidationSplit = a.Number(Hyperparameters.ValidationSplit);
         }
 
-        var request = new TrainRequest(model, data, options)
-        {
-            OutVariable = a.Text("--out"),
-            ReportPath = a.Text("--report"),
-            Quiet = a.Flag("--quiet"),
-        };
-
-        // A factory's model is new every time; a variable's model is trained in place, so a re-run must choose its start.
-        if (!fresh && TrainRerun.Prepare(model, a.Flag("--continue"), options.Seed) is { } start)
-        {
-            host.Display(new TrainingStatus(start));
-        }
-
-        var history = await Dl.TrainAsync(host, request).ConfigureAwait(false);
-        if (!fresh)
-        {
-            TrainRerun.Trained(model, history);
-        }
+        return options;
     }
 
     // Optimizers.Create alone decides which optimizer takes which setting: one given to another optimizer is refused
     // there, under the option the user typed.
-    private static Optimizer OptimizerFor(MagicArguments a)
+    internal static Optimizer OptimizerFor(MagicArguments a)
     {
         try
         {

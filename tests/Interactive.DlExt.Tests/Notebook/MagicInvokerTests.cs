@@ -136,6 +136,6 @@ public sealed class MagicInvokerTests
     {
         var e = await Assert.ThrowsAsync<DlExtArgumentException>(() => MagicInvoker.InvokeAsync(new RecordingHost(), "#!trian", "#!trian"));
 
-        Assert.Contains("#!train, #!lr-find, #!sweep, #!evaluate, #!schedules, #!dlext", e.Reason, StringComparison.Ordinal);
+        Assert.Contains("#!train, #!lr-find, #!sweep, #!evaluate, #!schedules, #!compare, #!dlext", e.Reason, StringComparison.Ordinal);
     }
 }
