@@ -93,7 +93,15 @@ internal static class CompareMagic
             throw new DlExtArgumentException("--scale-lr", $"--scale-lr with {varied.Option} varied", "--scale-lr only with --batch-size given as a list");
         }
 
-        return ComparisonPlan.Parse(varied.Option, a.Text(varied.Option)!) with { ScaleLearningRate = a.Flag("--scale-lr") };
+        var text = a.Text(varied.Option)!;
+        if (varied == Hyperparameters.Schedule && a.WholeNumber(Hyperparameters.Warmup) is > 0 and var warmup)
+        {
+            // --warmup goes before every schedule compared, as #!train puts it before its one schedule.
+            text = string.Join(';', text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(s => s + (s.Contains(':', StringComparison.Ordinal) ? "," : ":") + "warmup=" + warmup.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        return ComparisonPlan.Parse(varied.Option, text) with { ScaleLearningRate = a.Flag("--scale-lr") };
     }
 
     /// <summary>The arguments of the base run: the listed option replaced by the value that builds the base optimizer
