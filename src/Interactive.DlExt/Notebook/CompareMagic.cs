@@ -119,6 +119,11 @@ internal static class CompareMagic
             ? plan.Values.Select(Text).OrderByDescending(o => given.Count(h => h.AppliesTo(o))).First()
             : Text(plan.Values[0]);
         values[plan.Varied.Option] = first;
+        if (plan.Varied == Hyperparameters.Schedule)
+        {
+            values.Remove(Hyperparameters.Warmup.Option); // the plan's schedules carry it already
+        }
+
         return new MagicArguments(a.Spec, values);
     }
 

@@ -123,4 +123,18 @@ public sealed class CompareMagicTests
         Assert.Equal(["sgd", "momentum"], comparison.Runs.Select(r => r.Label));
         Assert.Equal(0.6, comparison.Runs[1].Settings.OptimizerSettings!.Momentum);
     }
+
+    [Fact]
+    public async Task Compare_of_schedules_takes_them_separated_by_semicolons_each_with_the_warmup()
+    {
+        var host = new RecordingHost();
+        host.Variables["makeModel"] = DigitsMlp;
+
+        await MagicInvoker.InvokeAsync(host, "#!compare makeModel --epochs 1 --optimizer sgd --lr 0.05 --schedule \"step:size=1,gamma=0.5;cosine\" --warmup 5 --threads 2 --quiet", "#!compare");
+
+        var comparison = Assert.IsType<RunComparison>(host.Outputs[0].Last);
+        Assert.Equal(["schedule warmup+step", "schedule warmup+cosine"], comparison.Runs.Select(r => r.Label));
+        Assert.All(comparison.Runs, r => Assert.Equal(0.01, r.History.Steps[0].LearningRate, 12)); // the first of 5 warm-up steps: 0.05 / 5
+        Assert.Equal(0.02, comparison.Runs[0].History.Steps[1].LearningRate, 12);
+    }
 }
