@@ -122,7 +122,11 @@ internal static class RunComparisonView
     private static string Title(RunComparison comparison)
     {
         var running = comparison.Runs.Count(r => !r.History.IsComplete);
-        return (comparison.DifferingSettings.Count == 0 ? "Runs compared" : "Runs compared by " + string.Join(", ", comparison.DifferingSettings))
+        // A scaled learning rate follows the batch size: the runs differ by the batch, the title says how the lr went with it.
+        var scaled = comparison.ReferenceBatchSize is not null;
+        var by = comparison.DifferingSettings.Where(d => !(scaled && d == "lr")).ToArray();
+        return (by.Length == 0 ? "Runs compared" : "Runs compared by " + string.Join(", ", by))
+            + (scaled ? " (lr scaled linearly)" : string.Empty)
             + (running > 0 ? " (training…)" : string.Empty);
     }
 

@@ -52,6 +52,24 @@ public sealed class RunComparisonViewTests
 
         Assert.Equal(["batch 10, lr 0.1 (scaled)", "batch 30, lr 0.3 (scaled)"], Svg.Texts(root.QuerySelector("svg")!, ".legend-item text"));
         Assert.Contains("lr = base lr × batch / 10 (Goyal et al. 2017)", root.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Runs compared by batch (lr scaled linearly)", root.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_run_without_a_finished_epoch_renders_an_empty_curve_and_dashes_instead_of_numbers()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        var empty = Trainer.Fit(FormattingSamples.SpiralModel(), Datasets.Spirals(40, classes: 3, seed: 5), new TrainingOptions { Epochs = 1, Threads = 1 }, cancelled.Token);
+        var comparison = new RunComparison([FormattingSamples.History(epochs: 2), empty], names: ["done", "cut"]);
+
+        var root = HtmlDom.ParseView(Html.Render(comparison));
+
+        var cut = HtmlDom.DataRows(root.QuerySelector("table")!).Select(Cells).ToArray()[1];
+        Assert.Equal(["0", "–", "–", "–"], cut[1..5]);
+        var charts = root.QuerySelectorAll("svg").ToArray();
+        Assert.Equal(3, charts.Length);
+        Assert.All(charts, svg => Assert.Equal(2, Svg.Texts(svg, ".legend-item text").Count)); // the cut run keeps its legend entry and colour
     }
 
     [Fact]

@@ -26,6 +26,20 @@ public sealed class CompareMagicTests
     }
 
     [Fact]
+    public async Task Compare_updates_its_output_live_with_the_runs_so_far_and_ends_with_all_of_them()
+    {
+        var host = new RecordingHost();
+        host.Variables["makeModel"] = DigitsMlp;
+
+        await MagicInvoker.InvokeAsync(host, "#!compare makeModel --epochs 1 --optimizer sgd --lr 0.01,0.1 --threads 2", "#!compare");
+
+        var values = Assert.Single(host.Outputs).Values;
+        Assert.IsType<TrainingStatus>(values[0]);
+        Assert.Equal([1, 2], values.OfType<RunComparison>().Select(c => c.Runs.Count).Distinct()); // after the first run ends, then both
+        Assert.Equal(["lr 0.01", "lr 0.1"], Assert.IsType<RunComparison>(values[^1]).Runs.Select(r => r.Label));
+    }
+
+    [Fact]
     public async Task Compare_shows_history_variables_side_by_side_labelled_by_their_learning_rate()
     {
         var host = new RecordingHost();
