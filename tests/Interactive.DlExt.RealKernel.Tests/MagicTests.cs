@@ -79,6 +79,19 @@ public sealed class MagicTests(PackedBuild build) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Compare_trains_one_run_per_batch_size_in_the_kernel_and_renders_them_side_by_side()
+    {
+        var compared = await _kernel.SubmitAsync("#!compare makeModel --data train --epochs 2 --batch-size 16,64 --seed 1 --out cmp");
+        var runs = await _kernel.SubmitAsync("cmp.Runs.Count");
+
+        Assert.True(compared.Succeeded, compared.Describe());
+        Assert.Contains(compared.FinalHtml, h => h.Contains("dlext-compare", StringComparison.Ordinal)
+            && h.Contains("batch 16", StringComparison.Ordinal) && h.Contains("batch 64", StringComparison.Ordinal) && h.Contains("steps/epoch", StringComparison.Ordinal));
+        Assert.Contains("2", runs.ReturnText, StringComparison.Ordinal);
+        KernelOutputs.Log($"#!compare 2 runs {compared.Elapsed.TotalSeconds:F1} s");
+    }
+
+    [Fact]
     public async Task Completions_after_train_list_every_option_with_its_description()
     {
         var items = await _kernel.CompletionsAsync("#!train model --");

@@ -83,6 +83,17 @@ public sealed record RunManifest
             ("schedule", s.Schedule), ("loss", s.Loss), ("batch size", Text(s.BatchSize)), ("epochs", Text(s.Epochs)),
             ("steps per epoch", Text(s.StepsPerEpoch)), ("l1", Text(s.L1)), ("l2", Text(s.L2)),
             ("clip norm", s.ClipNorm is { } n ? Text(n) : "none"), ("clip value", s.ClipValue is { } v ? Text(v) : "none"));
+        if (s.OptimizerSettings is { } o)
+        {
+            settings["weight decay"] = Text(o.WeightDecay);
+            foreach (var (name, value) in new[] { ("momentum", o.Momentum), ("beta1", o.Beta1), ("beta2", o.Beta2), ("rho", o.Rho) })
+            {
+                if (value is { } x)
+                {
+                    settings[name] = Text(x);
+                }
+            }
+        }
         var last = history.LastEpoch;
         var metrics = new List<(string, string)> { ("stop", history.StopReason.ToString()), ("epochs run", Text(history.Epochs.Count)) };
         if (last is not null)

@@ -52,7 +52,8 @@ internal sealed class TrainingRun
             ClipNorm: options.ClipNorm,
             ClipValue: options.ClipValue,
             ClassCount: train.ClassCount,
-            LargestInput: largestInput));
+            LargestInput: largestInput,
+            OptimizerSettings: OptimizerSettings.Of(optimizer)));
     }
 
     public static TrainingRun Prepare(Sequential model, Dataset train, TrainingOptions options)

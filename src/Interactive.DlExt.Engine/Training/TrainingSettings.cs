@@ -21,6 +21,7 @@ namespace Interactive.DlExt;
 /// <param name="ClipValue">The largest gradient magnitude, or null when gradients are not clamped.</param>
 /// <param name="ClassCount">The classes of the training data (0 for regression).</param>
 /// <param name="LargestInput">The largest absolute value among the training inputs (null when not measured).</param>
+/// <param name="OptimizerSettings">The optimizer's momentum, β₁, β₂, ρ and weight decay (null when not recorded).</param>
 public sealed record TrainingSettings(
     string Model,
     int ParameterCount,
@@ -41,7 +42,8 @@ public sealed record TrainingSettings(
     double? ClipNorm = null,
     double? ClipValue = null,
     int ClassCount = 0,
-    double? LargestInput = null)
+    double? LargestInput = null,
+    OptimizerSettings? OptimizerSettings = null)
 {
     /// <summary>Whether validation metrics exist.</summary>
     public bool HasValidation => ValidationCount > 0;

@@ -64,6 +64,13 @@ public sealed class DlExtExpectCommand : MagicDirectiveCommand
     internal override string MagicName => Notebook.DlExtMagics.Expect.Name;
 }
 
+/// <summary>#!compare as a kernel command.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class DlExtCompareCommand : MagicDirectiveCommand
+{
+    internal override string MagicName => Notebook.DlExtMagics.Compare.Name;
+}
+
 /// <summary>#!dlext as a kernel command.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class DlExtHelpCommand : MagicDirectiveCommand

@@ -24,6 +24,7 @@ internal static class MagicDirectives
         Add<DlExtSweepCommand>(root);
         Add<DlExtEvaluateCommand>(root);
         Add<DlExtSchedulesCommand>(root);
+        Add<DlExtCompareCommand>(root);
         Add<DlExtDescentCommand>(root);
         Add<DlExtExpectCommand>(root);
         Add<DlExtHelpCommand>(root);

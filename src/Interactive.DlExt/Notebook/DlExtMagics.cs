@@ -160,6 +160,28 @@ public static class DlExtMagics
             new("--out", "C# variable to store the ExpectationReport in.", MagicOptionKind.Variable),
         ],
         "#!expect history --val-accuracy 0.9 --by-epoch 10 --loss-decreases --seed 42");
+    /// <summary>#!compare.</summary>
+    public static MagicSpec Compare { get; } = new(
+        "#!compare",
+        "Compares training runs side by side: loss, validation loss and accuracy on shared charts, each run labelled by the settings that differ, "
+        + "and for different batch sizes their time per epoch, steps per epoch and accuracy against wall time. Give TrainingHistory variables "
+        + "(#!compare h1,h2,h3), or a model and ONE option as a list to train one run per value with the same seed (#!compare model --batch-size 32,64,128).",
+        [
+            new("--runs", "C# variables holding TrainingHistory objects, separated by commas (h1,h2); or the model to train the runs with: a variable holding a Sequential (restored to its first weights for every run) or a Func<Sequential> factory, or mlp:512,256 / cnn:32,64.", MagicOptionKind.Text) { Positional = true, Accepts = [typeof(TrainingHistory), typeof(Sequential), typeof(Func<Sequential>)] },
+            new("--x", "What the x axis counts.", MagicOptionKind.Choice) { Default = "epochs", Allowed = RunComparison.AxisNames },
+            new("--data", "Training data: a C# variable holding a Dataset, or digits, fashion-mnist, mnist.", MagicOptionKind.Text) { Default = "digits", Allowed = BuiltInData, Accepts = [typeof(Dataset)] },
+            new("--val", "C# variable holding validation data (a Dataset).", MagicOptionKind.Variable) { Accepts = [typeof(Dataset)] },
+            HyperparameterOptions.Value(Hyperparameters.ValidationSplit),
+            .. ComparisonPlan.Comparable.Select(h => HyperparameterOptions.Space(h, h.Description + (h == Hyperparameters.Schedule
+                ? " Several separated by ';' to compare them."
+                : " Several separated by commas to compare them (one option only), e.g. " + h.Option + " " + CompareExample(h) + "."))),
+            .. new[] { Hyperparameters.ClipNorm, Hyperparameters.ClipValue, Hyperparameters.Warmup, Hyperparameters.EarlyStop, Hyperparameters.Seed, Hyperparameters.Threads }
+                .Select(h => HyperparameterOptions.Value(h)),
+            new("--scale-lr", "Scale the learning rate linearly with the batch size: lr = --lr × batch / the first batch size listed (Goyal et al. 2017).", MagicOptionKind.Flag),
+            new("--out", "C# variable to store the RunComparison in.", MagicOptionKind.Variable),
+            new("--quiet", "Show only the final comparison, no live view.", MagicOptionKind.Flag),
+        ],
+        "#!compare model --data digits --epochs 5 --optimizer sgd --lr 0.1 --batch-size 32,64,128,256 --scale-lr --seed 1 --out cmp");
 
     /// <summary>#!dlext.</summary>
     public static MagicSpec Help { get; } = new(
@@ -169,7 +191,15 @@ public static class DlExtMagics
         "#!dlext");
 
     /// <summary>Every magic, in help order.</summary>
-    public static IReadOnlyList<MagicSpec> All { get; } = [Train, LrFind, Sweep, Evaluate, CompareSchedules, Descent, Expect, Help];
+    public static IReadOnlyList<MagicSpec> All { get; } = [Train, LrFind, Sweep, Evaluate, CompareSchedules, Compare, Descent, Expect, Help];
+
+    private static string CompareExample(Hyperparameter h) =>
+        h == Hyperparameters.Optimizer ? "sgd,momentum,adam"
+        : h == Hyperparameters.BatchSize ? "32,64,128"
+        : h == Hyperparameters.Epochs ? "5,10"
+        : h == Hyperparameters.LearningRate ? "0.01,0.1,0.4"
+        : h.UsedBy.Count > 0 ? "0,0.6,0.9"
+        : "0,1e-4";
 
     private static string Invariant(double value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

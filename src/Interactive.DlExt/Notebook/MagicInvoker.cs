@@ -32,6 +32,9 @@ public static class MagicInvoker
             case "#!schedules":
                 await SchedulesMagic.RunAsync(host, arguments).ConfigureAwait(false);
                 break;
+            case "#!compare":
+                await CompareMagic.RunAsync(host, arguments).ConfigureAwait(false);
+                break;
             case "#!expect":
                 await ExpectMagic.RunAsync(host, arguments).ConfigureAwait(false);
                 break;

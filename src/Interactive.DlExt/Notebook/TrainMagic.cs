@@ -25,6 +25,32 @@ internal static class TrainMagic
             data = ResolveData(host, dataName, model);
         }
 
+        var options = Options(host, a);
+        var request = new TrainRequest(model, data, options)
+        {
+            OutVariable = a.Text("--out"),
+            ReportPath = a.Text("--report"),
+            ManifestPath = a.Text("--manifest"),
+            Quiet = a.Flag("--quiet"),
+        };
+
+        // A factory's model is new every time; a variable's model is trained in place, so a re-run must choose its start.
+        // --resume loads the checkpoint's weights over whatever the model holds, so the re-run rule does not apply.
+        if (!fresh && TrainRerun.Prepare(model, a.Flag("--continue") || options.Resume, options.Seed) is { } start && !options.Resume)
+        {
+            host.Display(new TrainingStatus(start));
+        }
+
+        var history = await Dl.TrainAsync(host, request).ConfigureAwait(false);
+        if (!fresh)
+        {
+            TrainRerun.Trained(model, history);
+        }
+    }
+
+    /// <summary>The training options #!train's arguments say (also the base configuration of #!compare).</summary>
+    internal static TrainingOptions Options(INotebookHost host, MagicArguments a)
+    {
         var options = new TrainingOptions
         {
             Epochs = a.WholeNumber(Hyperparameters.Epochs),
@@ -50,31 +76,12 @@ internal static class TrainMagic
             options.ValidationSplit = a.Number(Hyperparameters.ValidationSplit);
         }
 
-        var request = new TrainRequest(model, data, options)
-        {
-            OutVariable = a.Text("--out"),
-            ReportPath = a.Text("--report"),
-            ManifestPath = a.Text("--manifest"),
-            Quiet = a.Flag("--quiet"),
-        };
-
-        // A factory's model is new every time; a variable's model is trained in place, so a re-run must choose its start.
-        // --resume loads the checkpoint's weights over whatever the model holds, so the re-run rule does not apply.
-        if (!fresh && TrainRerun.Prepare(model, a.Flag("--continue") || options.Resume, options.Seed) is { } start && !options.Resume)
-        {
-            host.Display(new TrainingStatus(start));
-        }
-
-        var history = await Dl.TrainAsync(host, request).ConfigureAwait(false);
-        if (!fresh)
-        {
-            TrainRerun.Trained(model, history);
-        }
+        return options;
     }
 
     // Optimizers.Create alone decides which optimizer takes which setting: one given to another optimizer is refused
     // there, under the option the user typed.
-    private static Optimizer OptimizerFor(MagicArguments a)
+    internal static Optimizer OptimizerFor(MagicArguments a)
     {
         try
         {
@@ -96,6 +103,11 @@ internal static class TrainMagic
     /// <summary>--checkpoint DIR, --checkpoint-every N and --resume; the two others need --checkpoint.</summary>
     internal static (CheckpointOptions? Checkpoint, bool Resume) CheckpointFor(MagicArguments a)
     {
+        if (a.Spec.Find("--checkpoint") is null)
+        {
+            return (null, false);
+        }
+
         var resume = a.Flag("--resume");
         if (a.Text("--checkpoint") is not { } folder)
         {
