@@ -20,9 +20,16 @@ internal static class ManifestView
             html.Append(" · <span style=\"").Append(FlagStyle).Append("\">").Append(HtmlParts.Encode(warning)).Append("</span>");
         }
 
-        html.Append("</summary>");
-        HtmlParts.Table(html, ["field", "value"], [.. Rows(manifest).Select(r => (IReadOnlyList<string>)[r.Field, r.Value])], [false, false], wrapText: true);
-        html.Append("</details>");
+        html.Append("</summary><div style=\"font-size:11px;color:#444;margin:2px 0 0 12px\">");
+
+        // Inside another view the settings and final metrics are already on show: one line per remaining field keeps a
+        // live view (resent on every update) small.
+        foreach (var (field, value) in Rows(manifest).Where(r => r.Field is not ("settings" or "final metrics")))
+        {
+            html.Append("<div><b>").Append(HtmlParts.Encode(field)).Append("</b> ").Append(HtmlParts.Encode(value)).Append("</div>");
+        }
+
+        html.Append("</div></details>");
     }
 
     /// <summary>The standalone view of a manifest (a RunManifest displayed on its own).</summary>
@@ -86,6 +93,11 @@ internal static class ManifestView
         if (m.WeightsSha256 is { } weights)
         {
             yield return ("weights", $"SHA-256 {weights[..16]}…");
+        }
+
+        if (m.Checks.Count > 0)
+        {
+            yield return ("checks", string.Join("; ", m.Checks.Select(c => $"{(c.Passed ? "pass" : "FAIL")}: {c.Check} ({c.Detail})")));
         }
 
         yield return ("test-set uses", m.TestAccesses.Count == 0 ? "none"
