@@ -256,41 +256,4 @@ public sealed class TrainingCheckpointTests
         Checkpoint = new CheckpointOptions(folder, every),
         Resume = resume,
     };
-
-    /// <summary>Writes through until <c>failAfter</c> bytes, then throws as a full disk would.</summary>
-    private sealed class FailingStream(Stream inner, int failAfter) : Stream
-    {
-        private int _written;
-
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => _written; set => throw new NotSupportedException(); }
-
-        public override void Flush() => inner.Flush();
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
-        public override void Write(ReadOnlySpan<byte> buffer)
-        {
-            if (_written + buffer.Length > failAfter)
-            {
-                throw new IOException("No space left on device (simulated).");
-            }
-
-            inner.Write(buffer);
-            _written += buffer.Length;
-        }
-    }
 }
