@@ -79,6 +79,24 @@ public sealed class MagicTests(PackedBuild build) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Manifest_expect_and_verify_work_in_the_kernel()
+    {
+        var manifest = Path.Combine(Path.GetTempPath(), $"dlext-kernel-run-{Guid.NewGuid():N}.json");
+        var trained = await _kernel.SubmitAsync($"#!train makeModel --data train --epochs 2 --seed 1 --quiet --out checked --manifest {manifest}");
+        var expect = await _kernel.SubmitAsync("#!expect checked --loss-decreases --seed 1");
+        var verify = await _kernel.SubmitAsync($"#!verify {manifest}");
+        File.Delete(manifest);
+
+        Assert.True(trained.Succeeded, trained.Describe());
+        Assert.Contains(trained.FinalHtml, h => h.Contains("dlext-manifest", StringComparison.Ordinal));
+        Assert.True(expect.Succeeded, expect.Describe());
+        Assert.Contains(expect.FinalHtml, h => h.Contains("dlext-expect", StringComparison.Ordinal) && h.Contains("2 of 2 passed", StringComparison.Ordinal));
+        Assert.True(verify.Succeeded, verify.Describe());
+        Assert.Contains(verify.FinalHtml, h => h.Contains("✓ bit-identical", StringComparison.Ordinal));
+        KernelOutputs.Log($"#!train --manifest {trained.Elapsed.TotalSeconds:F1} s, #!expect {expect.Elapsed.TotalSeconds:F1} s, #!verify {verify.Elapsed.TotalSeconds:F1} s");
+    }
+
+    [Fact]
     public async Task Compare_trains_one_run_per_batch_size_in_the_kernel_and_renders_them_side_by_side()
     {
         var compared = await _kernel.SubmitAsync("#!compare makeModel --data train --epochs 2 --batch-size 16,64 --seed 1 --out cmp");

@@ -23,6 +23,7 @@ internal static class ViewCatalog
         Entry<DescentResult>(DescentView.Html, DescentView.Text),
         Entry<RunManifest>(ManifestView.Html, ManifestView.Text),
         Entry<ExpectationReport>(ExpectationView.Html, ExpectationView.Text),
+        Entry<ManifestComparison>(ManifestComparisonView.Html, ManifestComparisonView.Text),
         Entry<RunComparison>(RunComparisonView.Html, RunComparisonView.Text),
         Entry<Dataset>(DatasetView.Html, DatasetView.Text),
         Entry<IHtmlView>(v => v.ToHtml(), v => v.ToString() ?? string.Empty),

@@ -71,6 +71,13 @@ public sealed class DlExtCompareCommand : MagicDirectiveCommand
     internal override string MagicName => Notebook.DlExtMagics.Compare.Name;
 }
 
+/// <summary>#!verify as a kernel command.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class DlExtVerifyCommand : MagicDirectiveCommand
+{
+    internal override string MagicName => Notebook.DlExtMagics.Verify.Name;
+}
+
 /// <summary>#!dlext as a kernel command.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class DlExtHelpCommand : MagicDirectiveCommand

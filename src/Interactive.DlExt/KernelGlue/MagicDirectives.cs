@@ -27,6 +27,7 @@ internal static class MagicDirectives
         Add<DlExtCompareCommand>(root);
         Add<DlExtDescentCommand>(root);
         Add<DlExtExpectCommand>(root);
+        Add<DlExtVerifyCommand>(root);
         Add<DlExtHelpCommand>(root);
     }
 

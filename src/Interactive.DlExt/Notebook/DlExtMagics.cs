@@ -183,6 +183,16 @@ public static class DlExtMagics
         ],
         "#!compare model --data digits --epochs 5 --optimizer sgd --lr 0.1 --batch-size 32,64,128,256 --scale-lr --seed 1 --out cmp");
 
+    /// <summary>#!verify.</summary>
+    public static MagicSpec Verify { get; } = new(
+        "#!verify",
+        "Re-runs the #!train line a manifest recorded (written with #!train --manifest PATH) in this notebook and says whether every epoch's numbers, the final metrics and the weights are bit-identical, or the first epoch and field that differ and the likely cause.",
+        [
+            new("--manifest", "The manifest file to verify.", MagicOptionKind.Text) { Positional = true },
+            new("--out", "C# variable to store the ManifestComparison in.", MagicOptionKind.Variable),
+        ],
+        "#!verify run.json");
+
     /// <summary>#!dlext.</summary>
     public static MagicSpec Help { get; } = new(
         "#!dlext",
@@ -191,7 +201,7 @@ public static class DlExtMagics
         "#!dlext");
 
     /// <summary>Every magic, in help order.</summary>
-    public static IReadOnlyList<MagicSpec> All { get; } = [Train, LrFind, Sweep, Evaluate, CompareSchedules, Compare, Descent, Expect, Help];
+    public static IReadOnlyList<MagicSpec> All { get; } = [Train, LrFind, Sweep, Evaluate, CompareSchedules, Compare, Descent, Expect, Verify, Help];
 
     private static string CompareExample(Hyperparameter h) =>
         h == Hyperparameters.Optimizer ? "sgd,momentum,adam"

@@ -35,6 +35,9 @@ public static class MagicInvoker
             case "#!compare":
                 await CompareMagic.RunAsync(host, arguments).ConfigureAwait(false);
                 break;
+            case "#!verify":
+                await VerifyMagic.RunAsync(host, arguments).ConfigureAwait(false);
+                break;
             case "#!expect":
                 await ExpectMagic.RunAsync(host, arguments).ConfigureAwait(false);
                 break;
