@@ -82,8 +82,8 @@ public sealed class MagicTests(PackedBuild build) : IAsyncLifetime
     public async Task Manifest_expect_and_verify_work_in_the_kernel()
     {
         var manifest = Path.Combine(Path.GetTempPath(), $"dlext-kernel-run-{Guid.NewGuid():N}.json");
-        var trained = await _kernel.SubmitAsync($"#!train makeModel --data train --epochs 2 --seed 1 --quiet --out checked --manifest {manifest}");
-        var expect = await _kernel.SubmitAsync("#!expect checked --loss-decreases --seed 1");
+        var trained = await _kernel.SubmitAsync($"#!train makeModel --data train --epochs 2 --seed 1 --quiet --out graded --manifest {manifest}");
+        var expect = await _kernel.SubmitAsync("#!expect graded --loss-decreases --seed 1");
         var verify = await _kernel.SubmitAsync($"#!verify {manifest}");
         File.Delete(manifest);
 
