@@ -51,7 +51,7 @@ public sealed class GpSearch : SearchStrategy
         var completed = history.Completed;
         if (completed.Count < Math.Max(StartupTrials, 2))
         {
-            return Suggestion.Ready(SampleSpace(space, (p, _) => p.Sample(random)));
+            return Suggestion.Ready(SampleRandomly(space, random));
         }
 
         var encoding = new UnitCubeEncoding(space);
@@ -79,7 +79,7 @@ public sealed class GpSearch : SearchStrategy
             }
         }
 
-        return Suggestion.Ready(chosen ?? SampleSpace(space, (p, _) => p.Sample(random)));
+        return Suggestion.Ready(chosen ?? SampleRandomly(space, random));
     }
 
     /// <summary>EI for minimisation: (y* − μ) Φ(z) + σ φ(z), z = (y* − μ)/σ.</summary>
@@ -94,7 +94,7 @@ public sealed class GpSearch : SearchStrategy
         var space = history.Space;
         for (var i = 0; i < RandomCandidates; i++)
         {
-            yield return SampleSpace(space, (p, _) => p.Sample(random));
+            yield return SampleRandomly(space, random);
         }
 
         foreach (var best in history.Ranked(history.Completed).Take(BestTrialsPerturbed))

@@ -93,7 +93,7 @@ internal sealed class JointParzenEstimator
     /// internal coordinates for ranges and value indices for choices.</summary>
     public double[] Sample(RandomSource random)
     {
-        var c = Pick(_weights, random);
+        var c = ParzenDraws.Pick(_weights, random);
         var x = new double[_parameters.Length];
 
         // Choices first: a choice drawn away from the component's own value leaves that trial's neighbourhood, so the
@@ -104,7 +104,7 @@ internal sealed class JointParzenEstimator
         {
             if (_parameters[j] is ChoiceParameter)
             {
-                x[j] = Pick(_choices[c][j], random);
+                x[j] = ParzenDraws.Pick(_choices[c][j], random);
                 var own = _choices[c][j];
                 if (own[(int)x[j]] < own.Max())
                 {
@@ -117,7 +117,7 @@ internal sealed class JointParzenEstimator
         {
             if (_parameters[j] is NumericParameter p)
             {
-                x[j] = TruncatedDraw(_mus[numericFrom][j], _sigmas[numericFrom][j], p.InternalLow, p.InternalHigh, random);
+                x[j] = ParzenDraws.Truncated(_mus[numericFrom][j], _sigmas[numericFrom][j], p.InternalLow, p.InternalHigh, random);
             }
         }
 
@@ -190,30 +190,5 @@ internal sealed class JointParzenEstimator
             };
             yield return new(_parameters[j].Name, value);
         }
-    }
-
-    private static int Pick(double[] weights, RandomSource random)
-    {
-        var u = random.NextDouble();
-        var k = 0;
-        for (var acc = weights[0]; k < weights.Length - 1 && u >= acc; acc += weights[++k])
-        {
-        }
-
-        return k;
-    }
-
-    private static double TruncatedDraw(double mu, double sigma, double low, double high, RandomSource random)
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            var x = mu + (sigma * random.NextGaussian());
-            if (x >= low && x <= high)
-            {
-                return x;
-            }
-        }
-
-        return Math.Clamp(mu, low, high);
     }
 }

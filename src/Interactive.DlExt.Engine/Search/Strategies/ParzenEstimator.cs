@@ -52,22 +52,8 @@ internal sealed class ParzenEstimator
     /// <summary>A draw: pick a component by weight, then sample its Gaussian inside [low, high].</summary>
     public double Sample(RandomSource random)
     {
-        var u = random.NextDouble();
-        var k = 0;
-        for (var acc = _weights[0]; k < _weights.Length - 1 && u >= acc; acc += _weights[++k])
-        {
-        }
-
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            var x = _mus[k] + (_sigmas[k] * random.NextGaussian());
-            if (x >= _low && x <= _high)
-            {
-                return x;
-            }
-        }
-
-        return Math.Clamp(_mus[k], _low, _high);
+        var k = ParzenDraws.Pick(_weights, random);
+        return ParzenDraws.Truncated(_mus[k], _sigmas[k], _low, _high, random);
     }
 
     /// <summary>log p(x) of the truncated mixture.</summary>

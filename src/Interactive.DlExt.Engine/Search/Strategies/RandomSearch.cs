@@ -14,6 +14,6 @@ public sealed class RandomSearch : SearchStrategy
     {
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(random);
-        return Suggestion.Ready(SampleSpace(history.Space, (p, _) => p.Sample(random)));
+        return Suggestion.Ready(SampleRandomly(history.Space, random));
     }
 }

@@ -23,6 +23,10 @@ public abstract class SearchStrategy
     /// <param name="random">A generator derived from the study seed and the trial number only.</param>
     public abstract Suggestion Suggest(StudyHistory history, int trialNumber, RandomSource random);
 
+    /// <summary>Every active parameter drawn from its own distribution (random search, and the start-up trials of the
+    /// model-based strategies).</summary>
+    internal static TrialParameters SampleRandomly(SearchSpace space, RandomSource random) => SampleSpace(space, (p, _) => p.Sample(random));
+
     /// <summary>Samples every active parameter in space order with <paramref name="sampleOne"/>.</summary>
     internal static TrialParameters SampleSpace(SearchSpace space, Func<SearchParameter, IReadOnlyDictionary<string, object>, object> sampleOne)
     {

@@ -73,7 +73,7 @@ public sealed class TpeSearch : SearchStrategy
         var completed = history.Completed;
         if (completed.Count < Math.Max(StartupTrials, 2))
         {
-            return Suggestion.Ready(SampleSpace(history.Space, (p, _) => p.Sample(random)));
+            return Suggestion.Ready(SampleRandomly(history.Space, random));
         }
 
         var ranked = history.Ranked(completed);
@@ -146,19 +146,13 @@ public sealed class TpeSearch : SearchStrategy
 
     private object SampleChoice(ChoiceParameter p, object[] below, object[] above, RandomSource random)
     {
-        var k = p.Values.Count;
         var l = Smoothed(p, below);
         var g = Smoothed(p, above);
         var bestIndex = 0;
         var bestScore = double.NegativeInfinity;
         for (var i = 0; i < Candidates; i++)
         {
-            var u = random.NextDouble();
-            var j = 0;
-            for (var acc = l[0]; j < k - 1 && u >= acc; acc += l[++j])
-            {
-            }
-
+            var j = ParzenDraws.Pick(l, random);
             var score = Math.Log(l[j]) - Math.Log(g[j]);
             if (score > bestScore)
             {
