@@ -486,23 +486,9 @@ internal sealed class TrainingCheckpoint
         return Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
     }
 
-    /// <summary>The first 16 hex digits of a SHA-256 over a data set's feature and target values (after the split).</summary>
-    private static string DataHash(Dataset data)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var tensor in new[] { data.Features, data.Targets })
-        {
-            var bytes = new byte[4 * tensor.Length];
-            for (var i = 0; i < tensor.Length; i++)
-            {
-                BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(4 * i), tensor.Data[i]);
-            }
-
-            hash.AppendData(bytes);
-        }
-
-        return "sha256 " + Convert.ToHexString(hash.GetHashAndReset())[..16].ToLowerInvariant();
-    }
+    /// <summary>The first 16 hex digits of the data set's content hash (<see cref="DataFingerprint"/>, computed once per
+    /// data set and shared with the run's manifest), after the split.</summary>
+    private static string DataHash(Dataset data) => "sha256 " + DataFingerprint.Of(data, "checkpoint").Sha256[..16];
 
     private static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }
