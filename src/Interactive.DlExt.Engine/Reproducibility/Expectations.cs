@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Interactive.DlExt;
 
 /// <summary>
@@ -13,7 +11,7 @@ public static class Expectations
     public static ExpectationResult ValidationAccuracyAtLeast(TrainingHistory history, double minimum, int? byEpoch = null)
     {
         ArgumentNullException.ThrowIfNull(history);
-        var check = F($"validation accuracy ≥ {minimum:G4}") + (byEpoch is { } e ? F($" by epoch {e}") : string.Empty);
+        var check = FormattableString.Invariant($"validation accuracy ≥ {minimum:G4}") + (byEpoch is { } e ? FormattableString.Invariant($" by epoch {e}") : string.Empty);
         var epochs = history.Epochs.Where(x => byEpoch is null || x.Epoch + 1 <= byEpoch).Where(x => x.ValidationAccuracy is not null).ToList();
         if (epochs.Count == 0)
         {
@@ -23,8 +21,8 @@ public static class Expectations
         var best = epochs.MaxBy(x => x.ValidationAccuracy!.Value)!;
         var reached = epochs.FirstOrDefault(x => x.ValidationAccuracy >= minimum);
         return Record(history, reached is not null
-            ? new(check, true, F($"{reached.ValidationAccuracy:G4} at epoch {reached.Epoch + 1}"))
-            : new(check, false, F($"best {best.ValidationAccuracy:G4} at epoch {best.Epoch + 1}")));
+            ? new(check, true, FormattableString.Invariant($"{reached.ValidationAccuracy:G4} at epoch {reached.Epoch + 1}"))
+            : new(check, false, FormattableString.Invariant($"best {best.ValidationAccuracy:G4} at epoch {best.Epoch + 1}")));
     }
 
     /// <summary>The training loss of the last epoch is below that of the first.</summary>
@@ -34,18 +32,18 @@ public static class Expectations
         const string check = "the training loss decreases";
         if (history.Epochs.Count < 2)
         {
-            return Record(history, new(check, false, F($"{history.Epochs.Count} epoch(s): at least 2 are needed")));
+            return Record(history, new(check, false, FormattableString.Invariant($"{history.Epochs.Count} epoch(s): at least 2 are needed")));
         }
 
         double first = history.Epochs[0].TrainLoss, last = history.Epochs[^1].TrainLoss;
-        return Record(history, new(check, last < first, F($"{first:G4} at epoch 1 → {last:G4} at epoch {history.Epochs.Count}")));
+        return Record(history, new(check, last < first, FormattableString.Invariant($"{first:G4} at epoch 1 → {last:G4} at epoch {history.Epochs.Count}")));
     }
 
     /// <summary>The run used the assignment's seed.</summary>
     public static ExpectationResult Seeded(TrainingHistory history, ulong seed)
     {
         ArgumentNullException.ThrowIfNull(history);
-        return Record(history, new(F($"seed {seed}"), history.Settings.Seed == seed, F($"the run used seed {history.Settings.Seed}")));
+        return Record(history, new(FormattableString.Invariant($"seed {seed}"), history.Settings.Seed == seed, FormattableString.Invariant($"the run used seed {history.Settings.Seed}")));
     }
 
     /// <summary>The test set was used exactly once, for one evaluation (not for training or validation).</summary>
@@ -60,7 +58,7 @@ public static class Expectations
 
         var uses = test.TestAccesses;
         var detail = uses.Count == 0 ? "never used" : string.Join(", ", uses.Select(a => $"{a.Purpose} as '{a.DataName}'"));
-        return new(check, uses.Count == 1 && uses[0].Purpose == TestSetAccess.Evaluated, F($"{uses.Count} use(s): {detail}"));
+        return new(check, uses.Count == 1 && uses[0].Purpose == TestSetAccess.Evaluated, FormattableString.Invariant($"{uses.Count} use(s): {detail}"));
     }
 
     private static ExpectationResult Record(TrainingHistory history, ExpectationResult result)
@@ -73,5 +71,4 @@ public static class Expectations
         return result;
     }
 
-    private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Interactive.DlExt;
 
 /// <summary>
@@ -28,7 +26,7 @@ public static class TrainingAdvisor
         if (s.LearningRate is < LowestUsualLearningRate or > HighestUsualLearningRate)
         {
             notes.Add(new Advice("learning rate",
-                F($"the learning rate {s.LearningRate:G3} is outside the usual 1e-6 … 1"),
+                FormattableString.Invariant($"the learning rate {s.LearningRate:G3} is outside the usual 1e-6 … 1"),
                 s.LearningRate > HighestUsualLearningRate ? "steps that large overshoot and the loss explodes or oscillates" : "steps that small barely move the weights in the epochs you have",
                 "0.01 on normalised inputs (0.001 for adam), or the range test #!lr-find, then candidates ten times apart"));
         }
@@ -36,7 +34,7 @@ public static class TrainingAdvisor
         if (s.BatchSize >= s.TrainCount && s.TrainCount > 1)
         {
             notes.Add(new Advice("batch size",
-                F($"the batch of {s.BatchSize} holds every one of the {s.TrainCount} training samples: one step per epoch"),
+                FormattableString.Invariant($"the batch of {s.BatchSize} holds every one of the {s.TrainCount} training samples: one step per epoch"),
                 "full-batch steps are few and noiseless, so training is slow and can settle in sharp minima",
                 "a batch of 32 to 256, well below the number of samples"));
         }
@@ -44,7 +42,7 @@ public static class TrainingAdvisor
         if (s.ClassCount > 1 && s.BatchSize <= s.ClassCount && s.TrainCount > s.ClassCount)
         {
             notes.Add(new Advice("batch size",
-                F($"the batch of {s.BatchSize} is not above the {s.ClassCount} classes"),
+                FormattableString.Invariant($"the batch of {s.BatchSize} is not above the {s.ClassCount} classes"),
                 "most batches miss some classes, so each step pulls the model towards a few of them and the loss jumps",
                 "a batch several times the number of classes (32 or more)"));
         }
@@ -52,7 +50,7 @@ public static class TrainingAdvisor
         if (s.LargestInput is > LargestNormalisedInput)
         {
             notes.Add(new Advice("input scale",
-                F($"the inputs reach {s.LargestInput:G4} in absolute value"),
+                FormattableString.Invariant($"the inputs reach {s.LargestInput:G4} in absolute value"),
                 "unscaled inputs make the first layer's gradients large and the loss surface long and narrow, so no one learning rate suits every weight",
                 "scale the inputs to about [0, 1] or standardise them (Standardizer); then 0.01 is a good first learning rate"));
         }
@@ -60,23 +58,23 @@ public static class TrainingAdvisor
         if (history.StopReason == StopReason.Diverged)
         {
             notes.Add(new Advice("exploding loss", history.StopMessage, "the learning rate is too high for this model and data",
-                F($"a learning rate ten times smaller ({s.LearningRate / 10:G3}), gradient clipping, or a warm-up")));
+                FormattableString.Invariant($"a learning rate ten times smaller ({s.LearningRate / 10:G3}), gradient clipping, or a warm-up")));
         }
         else if (Oscillation(history) is { } rises)
         {
             notes.Add(new Advice("oscillating loss",
-                F($"the training loss rose in {rises} of the last {Math.Min(history.Epochs.Count - 1, Window)} epochs"),
+                FormattableString.Invariant($"the training loss rose in {rises} of the last {Math.Min(history.Epochs.Count - 1, Window)} epochs"),
                 "steps overshoot the minimum and bounce across it",
-                F($"a smaller learning rate ({s.LearningRate / 3:G3}) or a decaying schedule")));
+                FormattableString.Invariant($"a smaller learning rate ({s.LearningRate / 3:G3}) or a decaying schedule")));
         }
 
         if (Overfitting(history) is { } began)
         {
             var e = history.Epochs;
             notes.Add(new Advice("overfitting",
-                F($"validation loss rose from {e[began - 1].ValidationLoss:G4} (epoch {began}) to {e[^1].ValidationLoss:G4} (epoch {e.Count}) while training loss fell from {e[began - 1].TrainLoss:G4} to {e[^1].TrainLoss:G4}"),
-                F($"from epoch {began + 1} on the model learns the training samples rather than the task"),
-                F($"early stopping (patience 3 would have kept epoch {began}), weight decay or L2, dropout, or more data")));
+                FormattableString.Invariant($"validation loss rose from {e[began - 1].ValidationLoss:G4} (epoch {began}) to {e[^1].ValidationLoss:G4} (epoch {e.Count}) while training loss fell from {e[began - 1].TrainLoss:G4} to {e[^1].TrainLoss:G4}"),
+                FormattableString.Invariant($"from epoch {began + 1} on the model learns the training samples rather than the task"),
+                FormattableString.Invariant($"early stopping (patience 3 would have kept epoch {began}), weight decay or L2, dropout, or more data")));
         }
 
         return notes;
@@ -123,5 +121,4 @@ public static class TrainingAdvisor
         return rising ? best + 1 : null;
     }
 
-    private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Interactive.DlExt.Search;
 
 /// <summary>The sweep's rule of thumb: a best value that sits on the edge of a searched range means the optimum may lie
@@ -38,13 +36,12 @@ public static class SweepAdvisor
             var edge = low ? parameter.Low : parameter.High;
             var wider = parameter.IsLog ? (low ? edge / 10 : edge * 10) : (low ? edge - (parameter.High - parameter.Low) : edge + (parameter.High - parameter.Low));
             notes.Add(new Advice("range edge",
-                F($"the best trial's {parameter.Name} = {value:G4} sits at the {(low ? "low" : "high")} edge of the searched range {parameter.Low:G4}..{parameter.High:G4}"),
+                FormattableString.Invariant($"the best trial's {parameter.Name} = {value:G4} sits at the {(low ? "low" : "high")} edge of the searched range {parameter.Low:G4}..{parameter.High:G4}"),
                 "the best setting may lie outside the range, where no trial looked",
-                F($"widen the range past that edge (e.g. to {(low ? wider : parameter.Low):G4}..{(low ? parameter.High : wider):G4}) and sweep again")));
+                FormattableString.Invariant($"widen the range past that edge (e.g. to {(low ? wider : parameter.Low):G4}..{(low ? parameter.High : wider):G4}) and sweep again")));
         }
 
         return notes;
     }
 
-    private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
