@@ -23,6 +23,12 @@ internal static class HtmlParts
     private const string RowStyle = "border-bottom:1px solid #eee";
     private const string CellPadding = "padding:1px 8px";
 
+    /// <summary>
+    /// The class of an element whose content is wall-clock time (a chart against seconds, a samples/s cell): it
+    /// differs from run to run, so the course's output checks leave it out of what they compare bit for bit.
+    /// </summary>
+    public const string ClockClass = "dlext-clock";
+
     public static string Encode(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
 
     /// <summary>Appends <paramref name="text"/> escaped for an element's content (HTML and inline SVG alike).</summary>
@@ -127,6 +133,10 @@ internal static class HtmlParts
     public static void Chart(StringBuilder html, string svg) =>
         html.Append("<div style=\"margin:6px 0\">").Append(svg).Append("</div>");
 
+    /// <summary>A chart drawn against wall-clock time, marked with <see cref="ClockClass"/>.</summary>
+    public static void ClockChart(StringBuilder html, string svg) =>
+        html.Append("<div class=\"").Append(ClockClass).Append("\" style=\"margin:6px 0\">").Append(svg).Append("</div>");
+
     /// <summary>Writes a table of plain-text cells (encoded here).</summary>
     /// <param name="html">The output.</param>
     /// <param name="header">The column titles.</param>
@@ -135,12 +145,13 @@ internal static class HtmlParts
     /// <param name="highlighted">The row to highlight (e.g. the best epoch), or −1.</param>
     /// <param name="highlightTitle">The hover text of the highlighted row.</param>
     /// <param name="wrapText">Whether long cells wrap (prose tables) instead of staying on one line.</param>
+    /// <param name="clock">Which columns hold wall-clock measurements (marked with <see cref="ClockClass"/>), if any.</param>
     /// <remarks>
     /// Shared styles sit on the table and rows so each cell only carries its padding: a live history view
     /// is resent on every update, and per-cell styles were half its size.
     /// </remarks>
     public static void Table(StringBuilder html, IReadOnlyList<string> header, IReadOnlyList<IReadOnlyList<string>> rows,
-        IReadOnlyList<bool> numeric, int highlighted = -1, string? highlightTitle = null, bool wrapText = false)
+        IReadOnlyList<bool> numeric, int highlighted = -1, string? highlightTitle = null, bool wrapText = false, IReadOnlyList<bool>? clock = null)
     {
         // Prose tables (help) wrap inside the card; number tables stay on one line per row.
         var style = wrapText ? TableStyle.Replace("white-space:nowrap", "white-space:normal;vertical-align:top", StringComparison.Ordinal) : TableStyle;
@@ -168,7 +179,7 @@ internal static class HtmlParts
             for (var c = 0; c < row.Count; c++)
             {
                 var align = numeric[c] ? CellPadding : CellPadding + ";text-align:left";
-                html.Append("<td style=\"").Append(wrapText && c == 0 ? align + ";white-space:nowrap" : align).Append("\">")
+                html.Append(clock is not null && clock[c] ? "<td class=\"" + ClockClass + "\" style=\"" : "<td style=\"").Append(wrapText && c == 0 ? align + ";white-space:nowrap" : align).Append("\">")
                     .Append(Encode(row[c])).Append("</td>");
             }
 

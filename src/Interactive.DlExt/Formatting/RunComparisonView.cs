@@ -20,7 +20,14 @@ internal static class RunComparisonView
         HtmlParts.Facts(html, HtmlParts.Encode(Facts(comparison)));
         foreach (var chart in Charts(comparison))
         {
-            HtmlParts.Chart(html, chart.ToSvg());
+            if (comparison.Axis == ComparisonAxis.Seconds)
+            {
+                HtmlParts.ClockChart(html, chart.ToSvg());
+            }
+            else
+            {
+                HtmlParts.Chart(html, chart.ToSvg());
+            }
         }
 
         HtmlParts.Table(html, ["run", "epochs", "train loss", "val loss", "best val acc", "time"],
@@ -29,10 +36,10 @@ internal static class RunComparisonView
         {
             HtmlParts.Title(html, "Batch size: time against accuracy");
             HtmlParts.Table(html, ["run", "batch", "steps/epoch", "time/epoch", "samples/s", "best val acc"],
-                [.. comparison.Runs.Select(BatchRow)], [false, true, true, true, true, true]);
+                [.. comparison.Runs.Select(BatchRow)], [false, true, true, true, true, true], clock: [false, false, false, true, true, false]);
             if (comparison.HasValidationAccuracy && comparison.Axis != ComparisonAxis.Seconds)
             {
-                HtmlParts.Chart(html, AccuracyAgainstTime(comparison).ToSvg());
+                HtmlParts.ClockChart(html, AccuracyAgainstTime(comparison).ToSvg());
             }
 
             HtmlParts.Caption(html, "A larger batch takes fewer, cheaper-per-sample steps per epoch; per epoch it usually learns less. "

@@ -144,7 +144,9 @@ public static class SweepViews
         {
             if (svg is not null)
             {
-                html.Append("<div class=\"sweep-chart\"").Attribute("data-chart", kind).Append('>').Append(svg).Append("</div>");
+                // The timeline is drawn against wall-clock seconds: marked so output checks leave it out.
+                html.Append(kind == "timeline" ? "<div class=\"sweep-chart " + HtmlParts.ClockClass + "\"" : "<div class=\"sweep-chart\"")
+                    .Attribute("data-chart", kind).Append('>').Append(svg).Append("</div>");
             }
         }
 

@@ -31,7 +31,7 @@ public sealed class NotebookTests
     {
         var runner = new NotebookRunner();
 
-        await runner.RunAsync(Repository.PathOf("notebooks", "01-quickstart.ipynb"));
+        await runner.RunAsync(Repository.PathOf("notebooks", "en/01-quickstart.ipynb"));
 
         Assert.True(runner.TryGetVariable("history", out var history));
         Assert.Equal(20, Assert.IsType<TrainingHistory>(history).Epochs.Count);
@@ -45,7 +45,7 @@ public sealed class NotebookTests
     {
         var runner = new NotebookRunner();
 
-        await runner.RunAsync(Repository.PathOf("notebooks", "02-learning-rate-and-optimizers.ipynb"));
+        await runner.RunAsync(Repository.PathOf("notebooks", "en/02-learning-rate.ipynb"));
 
         Assert.True(runner.TryGetVariable("bigHistory", out var big));
         var exploded = Assert.IsType<TrainingHistory>(big);
@@ -62,7 +62,7 @@ public sealed class NotebookTests
     {
         var runner = new NotebookRunner();
 
-        await runner.RunAsync(Repository.PathOf("notebooks", "03-hyperparameter-search.ipynb"));
+        await runner.RunAsync(Repository.PathOf("notebooks", "en/08-grid-and-random-search.ipynb"));
 
         Assert.True(runner.TryGetVariable("grid", out var grid));
         Assert.Equal(6, ((Search.SweepResult)grid!).Trials.Count);
