@@ -2,30 +2,12 @@ using Interactive.DlExt.Tests.Support;
 
 namespace Interactive.DlExt.Tests.Notebooks;
 
+/// <summary>
+/// What a notebook's text promises, checked on the objects its cells leave behind, run in-process (fast to debug). That
+/// every cell of every notebook runs in the real kernel, with the committed outputs, is CourseTests' job.
+/// </summary>
 public sealed class NotebookTests
 {
-    public static TheoryData<string> Notebooks() => [.. Tutorials.Names()];
-
-    [Theory]
-    [MemberData(nameof(Notebooks))]
-    public async Task Every_csharp_cell_and_magic_of_the_notebook_runs_without_error(string notebook)
-    {
-        var runner = new NotebookRunner();
-        var workingDirectory = Directory.CreateTempSubdirectory("dlext-notebook-");
-        var previous = Environment.CurrentDirectory;
-        Environment.CurrentDirectory = workingDirectory.FullName;
-        try
-        {
-            await runner.RunAsync(Repository.PathOf("notebooks", notebook));
-        }
-        finally
-        {
-            Environment.CurrentDirectory = previous;
-        }
-
-        Assert.NotEmpty(runner.Displayed);
-    }
-
     [Fact]
     public async Task The_quickstart_trains_to_a_good_test_accuracy_and_stores_its_variables()
     {
