@@ -26,7 +26,7 @@ internal static class ManifestView
         // live view (resent on every update) small.
         foreach (var (field, value) in Rows(manifest).Where(r => r.Field is not ("settings" or "final metrics")))
         {
-            html.Append("<div><span style=\"font-weight:600\">").Append(HtmlParts.Encode(field)).Append("</span> ").Append(HtmlParts.Encode(value)).Append("</div>");
+            html.Append(field == "environment" ? "<div class=\"" + HtmlParts.MachineClass + "\">" : "<div>").Append("<span style=\"font-weight:600\">").Append(HtmlParts.Encode(field)).Append("</span> ").Append(HtmlParts.Encode(value)).Append("</div>");
         }
 
         html.Append("</div></details>");
