@@ -29,13 +29,13 @@ public static class Dl
         if (request.ReportPath is { } path)
         {
             HtmlReport.Save(path, "Training report", history);
-            host.Display(new TrainingStatus("report: " + Path.GetFullPath(path)));
+            host.Display(SavedFile.Status("report", path));
         }
 
         if (request.ManifestPath is { } manifestPath)
         {
             history.SaveManifest(manifestPath);
-            host.Display(new TrainingStatus("manifest: " + Path.GetFullPath(manifestPath)));
+            host.Display(SavedFile.Status("manifest", manifestPath));
         }
 
         if (request.OutVariable is { } outName)

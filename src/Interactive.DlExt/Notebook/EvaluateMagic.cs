@@ -14,7 +14,7 @@ internal static class EvaluateMagic
         if (arguments.Text("--manifest") is { } manifestPath)
         {
             result.SaveManifest(manifestPath);
-            host.Display(new TrainingStatus("manifest: " + Path.GetFullPath(manifestPath)));
+            host.Display(SavedFile.Status("manifest", manifestPath));
         }
 
         if (arguments.Text("--out") is { } outName)

@@ -68,13 +68,13 @@ internal static class SweepMagic
         if (a.Text("--report") is { } path)
         {
             HtmlReport.Save(path, "Sweep report", result);
-            host.Display(new TrainingStatus("report: " + Path.GetFullPath(path)));
+            host.Display(SavedFile.Status("report", path));
         }
 
         if (a.Text("--manifest") is { } manifestPath)
         {
             result.SaveManifest(manifestPath);
-            host.Display(new TrainingStatus("manifest: " + Path.GetFullPath(manifestPath)));
+            host.Display(SavedFile.Status("manifest", manifestPath));
         }
 
         if (a.Text("--out") is { } outName)
