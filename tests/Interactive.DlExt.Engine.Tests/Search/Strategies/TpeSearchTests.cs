@@ -122,4 +122,45 @@ public sealed class TpeSearchTests
         Assert.True(weights[5] > weights[4]);
         Assert.All(weights.Skip(10), w => Assert.Equal(1, w));
     }
+
+    [Fact]
+    public void Half_the_joint_candidates_recombine_values_of_different_good_trials()
+    {
+        // Two good trials, (0.15, 0.85) and (0.85, 0.15), crowded by bad ones, and no trial near the corners (0.15, 0.15) and
+        // (0.85, 0.85), where each coordinate is a good one: the joint model alone proposes them only through its flat prior.
+        var space = SearchSpace.Create().Uniform("x", 0, 1).Uniform("y", 0, 1);
+        (double X, double Y, double Value)[] points =
+        [
+            (0.15, 0.85, 1), (0.85, 0.15, 1.1), (0.25, 0.8, 2), (0.2, 0.72, 2.1), (0.8, 0.25, 2.2), (0.72, 0.2, 2.3), (0.5, 0.5, 2.4),
+            (0.55, 0.45, 2.5), (0.45, 0.55, 2.6), (0.35, 0.65, 2.7), (0.65, 0.35, 2.8), (0.5, 0.6, 2.9),
+        ];
+        var history = new StudyHistory(space, StudyDirection.Minimize, points.Select((p, i) =>
+            new TrialRecord(i, TrialState.Completed, new TrialParameters([new("x", p.X), new("y", p.Y)]), p.Value)).ToList());
+        int Recombined(TpeSearch tpe) => Enumerable.Range(0, 200).Count(s =>
+        {
+            var p = tpe.Suggest(history, points.Length, RandomSource.Derive(3, (ulong)s)).Parameters!;
+            double x = p.Double("x"), y = p.Double("y");
+            return Math.Max(Math.Abs(x - y), Math.Min(Math.Abs(x - 0.15), Math.Abs(x - 0.85))) < 0.15;
+        });
+
+        var mixed = Recombined(new TpeSearch(startupTrials: 5, gamma: 0.1));
+        var jointOnly = Recombined(new TpeSearch(startupTrials: 5, gamma: 0.1) { UnivariateShare = 0 });
+
+        // Measured: 21 of 200 suggestions near a corner with the per-parameter candidates, 11 without.
+        Assert.True(mixed > 1.5 * Math.Max(jointOnly, 1), $"recombined: mixed {mixed} of 200, joint only {jointOnly}");
+    }
+
+    [Fact]
+    public void By_default_the_best_fifth_of_the_trials_are_the_good_ones()
+    {
+        // Of ten trials the best is at x = 0.1 and the second best at 0.9: with γ = 0.2 both are good, so the model also
+        // proposes points near 0.9; with Optuna's 0.1 only the best is, and 0.9 is proposed no more than anywhere else.
+        var space = SearchSpace.Create().Uniform("x", 0, 1);
+        double[] xs = [0.1, 0.9, 0.4, 0.45, 0.5, 0.55, 0.6, 0.35, 0.65, 0.3];
+        var history = new StudyHistory(space, StudyDirection.Minimize, xs.Select((x, i) => GpSearchTests.Record(i, TrialState.Completed, x, i)).ToList());
+        int NearSecondBest(TpeSearch tpe) => Enumerable.Range(0, 200).Count(s => tpe.Suggest(history, 10, RandomSource.Derive(5, (ulong)s)).Parameters!.Double("x") > 0.8);
+
+        Assert.Equal(0.2, TpeSearch.DefaultGamma);
+        Assert.True(NearSecondBest(new TpeSearch(startupTrials: 5)) > 2 * Math.Max(NearSecondBest(new TpeSearch(startupTrials: 5, gamma: 0.1)), 1));
+    }
 }
