@@ -59,11 +59,14 @@ public sealed class TpeSearchTests
         double Objective(TrialParameters p) => Math.Pow(Math.Log10(p.Double("lr")) + (p.String("optimizer") == "adam" ? 3 : 1), 2) + (p.String("optimizer") == "adam" ? 0 : 0.3);
         double MedianBest(bool multivariate) => Median(Enumerable.Range(0, 15).Select(seed =>
         {
-            var study = new Study("joint", space, new StudyOptions { Strategy = new TpeSearch(startupTrials: 6, multivariate: multivariate), Seed = (ulong)seed });
+            var study = new Study("joint", space, new StudyOptions { Strategy = new TpeSearch(startupTrials: 6, multivariate: multivariate) { UnivariateShare = 0 }, Seed = (ulong)seed });
             study.Optimize(t => Objective(t.Parameters), 30);
             return study.BestTrial!.Value!.Value;
         }));
 
+        // The joint density alone (UnivariateShare = 0): with half the candidates drawn per parameter both find adam here
+        // and the medians, 0.0037 and 0.0021, differ by noise; the benchmark's mixed space is where the mix was measured
+        // (bench/measured/2026-12-03T1000-search-tpe-gp-diagnosis.md: 66 vs 65 of 200 studies on a wrong optimizer).
         var joint = MedianBest(true);
         var separate = MedianBest(false);
 
