@@ -50,6 +50,10 @@ internal sealed class GaussianProcess
     /// <summary>The log marginal likelihood of the standardised observations at the fitted hyperparameters.</summary>
     public double LogMarginalLikelihood { get; }
 
+    /// <summary>The log marginal likelihood of the observations in their own units: that of the standardised ones less
+    /// n log(scale), the Jacobian of standardising.</summary>
+    public double LogEvidence => LogMarginalLikelihood - (_x.Length * Math.Log(_scale));
+
     /// <summary>Fits the process to points <paramref name="x"/> (each of the same dimension) and values <paramref name="y"/>.</summary>
     public static GaussianProcess Fit(double[][] x, double[] y)
     {
