@@ -7,7 +7,8 @@ namespace Interactive.DlExt.Cli.Grading;
 /// <summary>
 /// The summary as one self-contained HTML page (no scripts, no external files): a table with a row per submission,
 /// green when every cell ran, amber when some cells failed, red when the notebook did not run; failed verifications and
-/// rubric checks in red, each item of a cell on its own line, and a link to each executed notebook.
+/// rubric checks in red, each item of a cell (a failed cell, a manifest, a check, a metric) on its own line, and a link to
+/// each executed notebook. The CSV keeps every number in full; the table shows four significant digits.
 /// </summary>
 internal static class SummaryHtml
 {
@@ -20,7 +21,7 @@ internal static class SummaryHtml
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(E(title)).Append("</title><style>")
             .Append("body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;font-size:13px;color:#222;margin:16px}")
             .Append("h1{font-size:18px;margin:0 0 4px}p{margin:0 0 10px;color:#555}")
-            .Append("table{border-collapse:collapse}th,td{border:1px solid #d6d6d6;padding:4px 6px;vertical-align:top;text-align:left}")
+            .Append("table{border-collapse:collapse}th,td{border:1px solid #d6d6d6;padding:4px 6px;vertical-align:top;text-align:left;max-width:300px;overflow-wrap:anywhere}")
             .Append("th{background:#f3f3f3;position:sticky;top:0}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}")
             .Append("tr.ok{background:#eef8f0}tr.failed{background:#fff6e0}tr.notrun{background:#fdecee}")
             .Append(".small{color:#555;font-size:12px}.pass{color:").Append(Green).Append("}.fail{color:").Append(Red).Append(";font-weight:600}")
@@ -101,8 +102,11 @@ internal static class SummaryHtml
         html.Append("</td><td>");
         foreach (var manifest in row.Manifests.Where(m => m.Manifest.FinalMetrics.Count > 0))
         {
-            html.Append("<div class=\"line\"><b>").Append(E(manifest.File)).Append("</b> ")
-                .AppendJoin(" · ", manifest.Manifest.FinalMetrics.Select(m => E($"{m.Key} {Short(m.Value)}"))).Append("</div>");
+            html.Append("<div class=\"line\"><b>").Append(E(manifest.File)).Append("</b></div>");
+            foreach (var (metric, value) in manifest.Manifest.FinalMetrics)
+            {
+                html.Append("<div class=\"line small\">").Append(E($"{metric} {Short(value)}")).Append("</div>");
+            }
         }
 
         html.Append("</td><td class=\"num\">").Append(E(GradeColumns.Trailing[0].Value(row))).Append("</td></tr>\n");

@@ -35,7 +35,7 @@ public sealed class SummaryHtmlTests
         Assert.Equal("line pass", (string?)alice[4].Elements("div").First().Attribute("class"));
         Assert.Equal("2#1 evaluated 'digits (test)'#2 evaluated 'digits (test)'", alice[5].Value);
         Assert.Equal(["1 of 2 passed", "✓ seed 1 (the run used seed 1)", "✗ the test set is touched once (2 use(s))"], alice[6].Elements("div").Select(d => d.Value));
-        Assert.Equal(["run.json train loss 0.8059 · validation accuracy 0.9062", "test.json accuracy 0.8997"], alice[7].Elements("div").Select(d => d.Value));
+        Assert.Equal(["run.json", "train loss 0.8059", "validation accuracy 0.9062", "test.json", "accuracy 0.8997"], alice[7].Elements("div").Select(d => d.Value));
         Assert.Equal("18.3", alice[8].Value);
         var bob = rows[1].Elements("td").ToList();
         Assert.Equal("bob, \"the second\"hw.ipynbexecuted notebook", bob[0].Value);
