@@ -21,11 +21,11 @@ internal static class SummaryHtml
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(E(title)).Append("</title><style>")
             .Append("body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;font-size:13px;color:#222;margin:16px}")
             .Append("h1{font-size:18px;margin:0 0 4px}p{margin:0 0 10px;color:#555}")
-            .Append("table{border-collapse:collapse}th,td{border:1px solid #d6d6d6;padding:4px 6px;vertical-align:top;text-align:left;max-width:300px;overflow-wrap:anywhere}")
+            .Append("table{border-collapse:collapse}th,td{border:1px solid #d6d6d6;padding:4px 6px;vertical-align:top;text-align:left;max-width:300px;overflow-wrap:break-word}th{white-space:nowrap}")
             .Append("th{background:#f3f3f3;position:sticky;top:0}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}")
             .Append("tr.ok{background:#eef8f0}tr.failed{background:#fff6e0}tr.notrun{background:#fdecee}")
             .Append(".small{color:#555;font-size:12px}.pass{color:").Append(Green).Append("}.fail{color:").Append(Red).Append(";font-weight:600}")
-            .Append(".line{margin:1px 0;max-width:420px;overflow-wrap:anywhere}")
+            .Append(".line{margin:1px 0;overflow-wrap:break-word}")
             .Append("</style></head><body>\n");
         var ran = rows.Count(r => r.Ran);
         var clean = rows.Count(r => r.Ran && r.Failures.Count == 0);
