@@ -102,7 +102,9 @@ internal sealed class CliCommand
         _strategy.CompletionSources.Add([.. Sweep.StrategyNames]);
         _pruner.CompletionSources.Add([.. Sweep.PrunerNames]);
 
-        Root = new RootCommand("dlext: train a model on real data, sweep its learning rate and batch size, and write an HTML report.");
+        Root = new RootCommand("dlext: train a model on real data, sweep its learning rate and batch size, and write an HTML report.\n" +
+            "Also: dlext verify MANIFEST (re-run a manifest and check its bits) and dlext grade SUBMISSIONS (run a class's notebooks and\n" +
+            "summarise them); each takes --help.");
         Option[] all = [_data, _dataDir, _model, _epochs, _batch, _lr, _optimizer, _momentum, _beta1, _beta2, _rho, _weightDecay, _split, _earlyStop, _clipNorm, _clipValue, _seed, _threads, _report, _manifest,
             _checkpoint, _checkpointEvery, _resume, _strategy, _trials, _sweepEpochs, _pruner, _sweepLr, _sweepBatches];
         foreach (var option in all)

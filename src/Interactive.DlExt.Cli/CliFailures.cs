@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Interactive.DlExt.Cli.Grading;
 
 namespace Interactive.DlExt.Cli;
 
@@ -26,6 +27,12 @@ internal static partial class CliFailures
             case DlExtFileException or InvalidDataException:
                 writer.WriteLine($"dlext: {OneLine(error.Message)}");
                 return ExitCodes.BadFile;
+            case RunnerMissingException missing:
+                writer.WriteLine($"dlext: {missing.Message}");
+                return ExitCodes.RunnerMissing;
+            case SummaryNotWrittenException summary:
+                writer.WriteLine($"dlext: {OneLine(summary.Message)}");
+                return ExitCodes.ReportNotWritten;
             case OperationCanceledException:
                 writer.WriteLine("dlext: cancelled");
                 return ExitCodes.Cancelled;

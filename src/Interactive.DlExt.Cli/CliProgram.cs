@@ -27,6 +27,11 @@ internal static class CliProgram
                 return await VerifyCommand.RunAsync(args.Skip(1).ToList(), output, error, interactive, cancellationToken).ConfigureAwait(false);
             }
 
+            if (args.Count > 0 && args[0] == GradeCommand.Name)
+            {
+                return await GradeCommand.RunAsync(args.Skip(1).ToList(), output, error, cancellationToken).ConfigureAwait(false);
+            }
+
             var command = new CliCommand();
             var parse = command.Parse(args);
             if (parse.Action is { } action and not ParseErrorAction)

@@ -28,6 +28,9 @@ internal static class ExitCodes
     /// <summary><c>dlext verify</c>: the re-run differs from the manifest (the first difference and its likely cause are printed).</summary>
     public const int NotReproduced = 7;
 
+    /// <summary><c>dlext grade</c>: dotnet-repl, which runs the notebooks, is not installed (or not restored).</summary>
+    public const int RunnerMissing = 8;
+
     /// <summary>Interrupted with Ctrl-C: training stopped within a batch, the rest was skipped, the report says "(cancelled)".</summary>
     public const int Cancelled = 130;
 
@@ -39,9 +42,10 @@ internal static class ExitCodes
         (BadArguments, "bad arguments"),
         (DataUnavailable, "data unavailable (pass --data-dir PATH or allow the download)"),
         (BadFile, "a file's content is wrong (corrupt or truncated data file or checkpoint)"),
-        (ReportNotWritten, "the report could not be written"),
+        (ReportNotWritten, "the report (or dlext grade's summary) could not be written"),
         (Diverged, "training diverged (report written, sweep skipped)"),
         (NotReproduced, "dlext verify: the re-run differs from the manifest (first difference and likely cause printed)"),
+        (RunnerMissing, "dlext grade: dotnet-repl, which runs the notebooks, is missing (run dotnet tool restore)"),
         (Cancelled, "interrupted by Ctrl-C (report written, titled \"(cancelled)\")"),
     ];
 }

@@ -24,7 +24,7 @@ public sealed partial class ExitCodesTests
 
         Assert.Equal(codes.Order(), codes);
         Assert.Equal(codes.Count, codes.Distinct().Count());
-        Assert.Equal([0, 1, 2, 3, 4, 5, 6, 7, 130], codes);
+        Assert.Equal([0, 1, 2, 3, 4, 5, 6, 7, 8, 130], codes);
     }
 
     [GeneratedRegex(@"^\| `?(?<code>\d+)`? \| (?<meaning>.+) \|\r?$", RegexOptions.Multiline)]
