@@ -56,7 +56,7 @@ public sealed class ReduceOnPlateau : LearningRateSchedule
     public override string Name => "plateau";
 
     /// <inheritdoc />
-    public override string Formula => "η ← max(η · factor, η_min) after `patience` epochs without improvement";
+    public override string Formula => "η ← max(η · factor, η_min) after patience epochs without improvement";
 
     /// <inheritdoc />
     public override double LearningRateAt(in ScheduleContext context)

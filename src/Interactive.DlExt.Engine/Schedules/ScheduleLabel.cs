@@ -26,7 +26,8 @@ internal static class ScheduleLabel
 
     private static string Epochs(int count) => count == 1 ? "epoch" : $"{count.ToString(CultureInfo.InvariantCulture)} epochs";
 
-    private static string N(double value)
+    /// <summary>A number as a course writes it, to 4 significant digits: 0.01, 0.4, 1e-5 (not .NET's 1E-05).</summary>
+    internal static string N(double value)
     {
         var text = value.ToString("G4", CultureInfo.InvariantCulture);
         var e = text.IndexOf('E', StringComparison.Ordinal);

@@ -71,7 +71,7 @@ internal static class RunLabels
             : values.Distinct(StringComparer.Ordinal).Count() > 1;
     }
 
-    private static string? Number(double? value) => value?.ToString("G4", CultureInfo.InvariantCulture);
+    private static string? Number(double? value) => value is { } v ? ScheduleLabel.N(v) : null;
 
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 

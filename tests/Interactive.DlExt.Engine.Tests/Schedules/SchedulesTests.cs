@@ -11,6 +11,7 @@ public class SchedulesTests
         var schedule = Interactive.DlExt.Schedules.Parse(name.ToUpperInvariant());
         Assert.Equal(name, schedule.Name);
         Assert.False(string.IsNullOrWhiteSpace(schedule.Formula));
+        Assert.DoesNotContain('`', schedule.Formula); // views print it as text, not markdown
     }
 
     [Theory]

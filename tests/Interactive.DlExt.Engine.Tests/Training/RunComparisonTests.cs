@@ -22,6 +22,14 @@ public sealed class RunComparisonTests
     }
 
     [Fact]
+    public void Compare_labels_write_small_learning_rates_as_people_write_them()
+    {
+        var comparison = new RunComparison([History(Settings(lr: 1e-4)), History(Settings(lr: 1e-5)), History(Settings(lr: 2.5e-6))]);
+
+        Assert.Equal(["lr 0.0001", "lr 1e-5", "lr 2.5e-6"], comparison.Runs.Select(r => r.Label));
+    }
+
+    [Fact]
     public void Compare_labels_each_run_by_the_setting_that_differs()
     {
         var comparison = new RunComparison([History(Settings(lr: 0.01)), History(Settings(lr: 0.4))]);

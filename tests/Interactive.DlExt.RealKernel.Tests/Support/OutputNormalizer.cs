@@ -19,11 +19,13 @@ public static partial class OutputNormalizer
     /// <summary>What stands in for a masked wall-clock value.</summary>
     public const char Clock = '⏱';
 
-    /// <summary>The test build's package version as a user's install shows it: "0.1.0-test.20261203093000.123" → "0.1.0".</summary>
+    /// <summary>The test build's package version as a user's install shows it: "0.1.0-test.20261203093000.123" → "0.1.0",
+    /// and "0.1.0+4ba8c77…" → "0.1.0": without the commit the SDK appends to the informational version: the commit that holds the
+    /// committed outputs cannot be the commit they were produced from.</summary>
     /// <remarks>The build's packages folder (a temp folder per test run) reads as NuGet's default, <c>~/.nuget/packages/</c>,
     /// and the restore source the test adds with <c>#i</c> (a user's <c>#r</c> alone lists none) is left out.</remarks>
     public static string WithoutTestVersion(string text) =>
-        TestRestoreSource().Replace(TestPackagesFolder().Replace(TestVersion().Replace(text, "$1"), "~/.nuget/packages/"), string.Empty);
+        TestRestoreSource().Replace(TestPackagesFolder().Replace(TestVersion().Replace(text, "$1$2"), "~/.nuget/packages/"), string.Empty);
 
     /// <summary>The text with wall-clock values masked and the test version suffix removed.</summary>
     public static string Normalize(string text)
@@ -138,7 +140,7 @@ public static partial class OutputNormalizer
         return html.Length;
     }
 
-    [GeneratedRegex(@"(\d+\.\d+\.\d+)-test\.\d+\.\d+")]
+    [GeneratedRegex(@"(\d+\.\d+\.\d+)(?:-test\.\d+\.\d+)?(?:\+[0-9a-f]{40})|(\d+\.\d+\.\d+)-test\.\d+\.\d+")]
     private static partial Regex TestVersion();
 
     [GeneratedRegex(@"<div><strong>Restore sources</strong><ul>.*?</ul></div>")]

@@ -19,7 +19,8 @@ public sealed class NotebookTests
         Assert.Equal(20, Assert.IsType<TrainingHistory>(history).Epochs.Count);
         Assert.True(runner.TryGetVariable("result", out var result));
         Assert.True(Assert.IsType<EvaluationResult>(result).Accuracy > 0.93);
-        Assert.IsType<double>(runner.Displayed[^1]);
+        Assert.True(runner.TryGetVariable("mine", out var mine));
+        Assert.True(Assert.IsType<TrainingHistory>(mine).Epochs.Max(e => e.ValidationAccuracy) < 0.9); // the exercise starts failing
     }
 
     [Fact]
@@ -36,7 +37,43 @@ public sealed class NotebookTests
         runner.TryGetVariable("slowHistory", out var slow);
         runner.TryGetVariable("goodHistory", out var good);
         Assert.True(((TrainingHistory)good!).Epochs[^1].ValidationLoss < ((TrainingHistory)slow!).Epochs[^1].ValidationLoss);
-        Assert.Equal(true, runner.Displayed[^1]); // the annealed rate ends below 0.01
+        runner.TryGetVariable("wobblyHistory", out var wobbly);
+        var epochs = ((TrainingHistory)wobbly!).Epochs;
+        Assert.Equal([7], Enumerable.Range(1, epochs.Count - 1).Where(i => epochs[i].ValidationLoss > epochs[i - 1].ValidationLoss).Select(i => i + 1)); // "jumps back up at epoch 7"
+        Assert.Equal([2, 7], Enumerable.Range(1, epochs.Count - 1).Where(i => epochs[i].ValidationAccuracy < epochs[i - 1].ValidationAccuracy).Select(i => i + 1)); // "drops twice"
+        runner.TryGetVariable("finder", out var finder);
+        Assert.InRange(((LearningRateFinderResult)finder!).SuggestedLearningRate, 0.1, 1); // between the steady and the oscillating rate
+        runner.TryGetVariable("candidates", out var candidates);
+        var winner = ((RunComparison)candidates!).Runs.MinBy(r => r.History.Epochs[^1].ValidationLoss)!;
+        Assert.Equal(0.1, winner.Settings.LearningRate); // the exercise's answer, not the committed 0.01
+    }
+
+    [Fact]
+    public async Task The_batch_size_notebook_shows_fewer_steps_and_less_progress_per_epoch_for_larger_batches()
+    {
+        var runner = new NotebookRunner();
+
+        await runner.RunAsync(Repository.PathOf("notebooks", "en/03-batch-size-and-epochs.ipynb"));
+
+        runner.TryGetVariable("batches", out var batches);
+        var runs = ((RunComparison)batches!).Runs;
+        Assert.Equal([41, 21, 11, 6], runs.Select(r => r.StepsPerEpoch));
+        Assert.True(runs[0].History.Epochs[^1].ValidationLoss < runs[^1].History.Epochs[^1].ValidationLoss);
+        runner.TryGetVariable("stopped", out var stopped);
+        Assert.Equal(StopReason.EarlyStopped, ((TrainingHistory)stopped!).StopReason);
+    }
+
+    [Fact]
+    public async Task The_decay_notebook_finds_every_schedule_but_the_exponential_ending_below_the_constant_rate()
+    {
+        var runner = new NotebookRunner();
+
+        await runner.RunAsync(Repository.PathOf("notebooks", "en/05-learning-rate-decay.ipynb"));
+
+        runner.TryGetVariable("decays", out var decays);
+        var runs = ((RunComparison)decays!).Runs;
+        var constant = runs[0].History.Epochs[^1].ValidationLoss;
+        Assert.Equal(["exponential"], runs.Skip(1).Where(r => r.History.Epochs[^1].ValidationLoss >= constant).Select(r => r.Settings.Schedule.Split(' ', ':')[0]));
     }
 
     [Fact]
