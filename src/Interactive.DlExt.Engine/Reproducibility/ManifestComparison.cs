@@ -5,7 +5,7 @@ namespace Interactive.DlExt;
 /// <summary>
 /// Whether a re-run reproduced a manifest bit for bit, and if not, the first thing that differs and its likely cause:
 /// other data (a fingerprint differs), another package version or SIMD path (the environment differs), other
-/// settings, or, with all of those equal, the first epoch and field whose numbers differ.
+/// settings, or, with all of those equal, the first epoch and field whose numbers differ (for a sweep, the first trial).
 /// </summary>
 /// <param name="IsIdentical">Whether settings, data, every epoch's numbers, the final metrics and the weights are equal.</param>
 /// <param name="Differences">What differs, most telling first (empty when identical).</param>
@@ -80,6 +80,20 @@ public sealed record ManifestComparison(bool IsIdentical, IReadOnlyList<string> 
             firstEpoch = Math.Min(expected.Epochs.Count, actual.Epochs.Count) + 1;
         }
 
+        for (var i = 0; i < Math.Min(expected.Trials.Count, actual.Trials.Count); i++)
+        {
+            if (!expected.Trials[i].SameAs(actual.Trials[i]))
+            {
+                differences.Add($"{actual.Trials[i]}, the manifest says {expected.Trials[i]}");
+                break;
+            }
+        }
+
+        if (expected.Trials.Count != actual.Trials.Count)
+        {
+            differences.Add($"the re-run has {actual.Trials.Count} trials, the manifest {expected.Trials.Count}");
+        }
+
         foreach (var key in expected.FinalMetrics.Keys.Where(k => actual.FinalMetrics.GetValueOrDefault(k) != expected.FinalMetrics[k]))
         {
             differences.Add($"final {key} is {actual.FinalMetrics.GetValueOrDefault(key, "(none)")}, the manifest says {expected.FinalMetrics[key]}");
@@ -110,6 +124,13 @@ public sealed record ManifestComparison(bool IsIdentical, IReadOnlyList<string> 
         if (e.Runtime != a.Runtime || e.OperatingSystem != a.OperatingSystem || e.Architecture != a.Architecture)
         {
             causes.Add($"another runtime or system ({a.Runtime} on {a.OperatingSystem} {a.Architecture} here, {e.Runtime} on {e.OperatingSystem} {e.Architecture} in the manifest)");
+        }
+
+        // Random and grid suggestions depend only on the trial number; a model-based strategy's on the trials finished so far.
+        if (expected.Kind == RunManifest.SweepKind && expected.Hyperparameters.GetValueOrDefault("parallel", "1") != "1"
+            && expected.Hyperparameters.GetValueOrDefault("strategy") is not ("random" or "grid"))
+        {
+            causes.Add("parallel trials with a model-based strategy: what it suggests next depends on which trials finished first, so the run is not reproducible; use --parallel 1");
         }
 
         if (causes.Count == 0)

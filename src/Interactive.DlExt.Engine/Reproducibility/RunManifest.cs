@@ -23,6 +23,9 @@ public sealed record RunManifest
     /// <summary>The kind of an evaluation's manifest.</summary>
     public const string EvaluationKind = "evaluation";
 
+    /// <summary>The kind of a sweep's manifest.</summary>
+    public const string SweepKind = "sweep";
+
     /// <summary>The format version.</summary>
     public int Format { get; init; } = CurrentFormat;
 
@@ -52,6 +55,9 @@ public sealed record RunManifest
 
     /// <summary>SHA-256 of <see cref="Epochs"/> in round-trip form.</summary>
     public string EpochsSha256 => Digest(Epochs);
+
+    /// <summary>A sweep's trials in order (empty for training and evaluation).</summary>
+    public IReadOnlyList<TrialValues> Trials { get; init; } = [];
 
     /// <summary>The final metrics, as text (numbers in round-trip form).</summary>
     public IReadOnlyDictionary<string, string> FinalMetrics { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -196,17 +202,17 @@ public sealed record RunManifest
 
     /// <inheritdoc />
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{Kind} manifest: {Epochs.Count} epochs, epochs {Short(EpochsSha256)}, weights {Short(WeightsSha256)}, {Data.Count} data set(s), {TestAccesses.Count} test-set use(s)");
+        $"{Kind} manifest: {(Kind == SweepKind ? Trials.Count + " trials" : Epochs.Count + " epochs")}, epochs {Short(EpochsSha256)}, weights {Short(WeightsSha256)}, {Data.Count} data set(s), {TestAccesses.Count} test-set use(s)");
 
     internal static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     internal static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Text(ulong value) => value.ToString(CultureInfo.InvariantCulture);
+    internal static string Text(ulong value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Short(string? hash) => hash is null ? "none" : hash[..12];
 
-    private static void Add(List<(string, string)> metrics, string name, double? value)
+    internal static void Add(List<(string, string)> metrics, string name, double? value)
     {
         if (value is { } v)
         {
@@ -214,7 +220,7 @@ public sealed record RunManifest
         }
     }
 
-    private static SortedDictionary<string, string> Sorted(params (string Key, string Value)[] pairs)
+    internal static SortedDictionary<string, string> Sorted(params (string Key, string Value)[] pairs)
     {
         var sorted = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in pairs)
@@ -225,7 +231,7 @@ public sealed record RunManifest
         return sorted;
     }
 
-    private static IReadOnlyList<TestSetAccess> Accesses(params Dataset?[] data) =>
+    internal static IReadOnlyList<TestSetAccess> Accesses(params Dataset?[] data) =>
         [.. data.Where(d => d is not null).SelectMany(d => d!.TestAccesses).DistinctBy(a => a.Sequence).OrderBy(a => a.Sequence)];
 
     private static string Digest(IReadOnlyList<EpochValues> epochs)

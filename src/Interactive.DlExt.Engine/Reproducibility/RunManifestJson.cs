@@ -55,6 +55,29 @@ internal static class RunManifestJson
 
             w.WriteEndArray();
             w.WriteString("epochs_sha256", m.EpochsSha256);
+            if (m.Trials.Count > 0)
+            {
+                w.WriteStartArray("trials");
+                foreach (var t in m.Trials)
+                {
+                    w.WriteStartObject();
+                    w.WriteNumber("number", t.Number);
+                    w.WriteString("state", t.State);
+                    w.WriteString("parameters", t.Parameters);
+                    w.WriteString("value", t.Value is { } v ? RunManifest.Text(v) : null);
+                    w.WriteStartArray("curve");
+                    foreach (var x in t.Curve)
+                    {
+                        w.WriteStringValue(RunManifest.Text(x));
+                    }
+
+                    w.WriteEndArray();
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+            }
+
             Map(w, "final_metrics", m.FinalMetrics);
             w.WriteString("weights_sha256", m.WeightsSha256);
             w.WriteStartArray("test_accesses");
@@ -126,6 +149,7 @@ internal static class RunManifestJson
                         d.GetProperty("sha256").GetString()!, d.GetProperty("test").GetBoolean()))],
                     Hyperparameters = ReadMap(root.GetProperty("hyperparameters")),
                     Epochs = [.. root.GetProperty("epochs").EnumerateArray().Select(ReadEpoch)],
+                    Trials = root.TryGetProperty("trials", out var trials) ? [.. trials.EnumerateArray().Select(ReadTrial)] : [],
                     FinalMetrics = ReadMap(root.GetProperty("final_metrics")),
                     WeightsSha256 = root.GetProperty("weights_sha256").GetString(),
                     TestAccesses = [.. root.GetProperty("test_accesses").EnumerateArray().Select(a => new TestSetAccess(
@@ -147,6 +171,13 @@ internal static class RunManifestJson
         double? Field(int f) => e.GetProperty(EpochValues.FieldNames[f]).GetString() is { } text ? double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture) : null;
         return new EpochValues(e.GetProperty("epoch").GetInt32(), Field(0)!.Value, Field(1), Field(2), Field(3), Field(4)!.Value);
     }
+
+    private static TrialValues ReadTrial(JsonElement t) => new(
+        t.GetProperty("number").GetInt32(), t.GetProperty("state").GetString()!, t.GetProperty("parameters").GetString()!,
+        t.GetProperty("value").GetString() is { } value ? Number(value) : null,
+        [.. t.GetProperty("curve").EnumerateArray().Select(x => Number(x.GetString()!))]);
+
+    private static double Number(string text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
 
     private static void Map(Utf8JsonWriter w, string name, IReadOnlyDictionary<string, string> map)
     {

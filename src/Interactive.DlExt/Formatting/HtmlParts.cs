@@ -29,6 +29,12 @@ internal static class HtmlParts
     /// </summary>
     public const string ClockClass = "dlext-clock";
 
+    /// <summary>
+    /// The class of an element that describes the machine and build (package version with its commit, runtime, OS, SIMD
+    /// path): true where it ran, different on the next machine, so output checks leave it out too.
+    /// </summary>
+    public const string MachineClass = "dlext-machine";
+
     public static string Encode(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
 
     /// <summary>Appends <paramref name="text"/> escaped for an element's content (HTML and inline SVG alike).</summary>

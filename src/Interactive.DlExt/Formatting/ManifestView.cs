@@ -26,7 +26,7 @@ internal static class ManifestView
         // live view (resent on every update) small.
         foreach (var (field, value) in Rows(manifest).Where(r => r.Field is not ("settings" or "final metrics")))
         {
-            html.Append("<div><b>").Append(HtmlParts.Encode(field)).Append("</b> ").Append(HtmlParts.Encode(value)).Append("</div>");
+            html.Append(field == "environment" ? "<div class=\"" + HtmlParts.MachineClass + "\">" : "<div>").Append("<span style=\"font-weight:600\">").Append(HtmlParts.Encode(field)).Append("</span> ").Append(HtmlParts.Encode(value)).Append("</div>");
         }
 
         html.Append("</div></details>");
@@ -87,6 +87,11 @@ internal static class ManifestView
         if (m.Epochs.Count > 0)
         {
             yield return ("epochs", $"{m.Epochs.Count}, digest {m.EpochsSha256[..16]}…");
+        }
+
+        if (m.Trials.Count > 0)
+        {
+            yield return ("trials", string.Join(", ", m.Trials.GroupBy(t => t.State).Select(g => $"{g.Count()} {g.Key.ToLowerInvariant()}")));
         }
 
         yield return ("final metrics", string.Join(", ", m.FinalMetrics.Select(f => $"{f.Key} {f.Value}")));

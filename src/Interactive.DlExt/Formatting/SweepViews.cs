@@ -33,6 +33,11 @@ public static class SweepViews
             .. ParameterScatters(result).Select(s => ("scatter", (string?)s.ToSvg())),
         ]);
         AdviceView.Html(html, SweepAdvisor.For(result));
+        if (result.IsFinished)
+        {
+            ManifestView.Html(html, result.ManifestFor());
+        }
+
         return html.Append("</div>").ToString();
     }
 

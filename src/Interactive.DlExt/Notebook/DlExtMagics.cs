@@ -111,6 +111,7 @@ public static class DlExtMagics
             new("--study-file", "Persist the study in this SQLite file instead (any path); --study then names the study inside it, else the file's name does.", MagicOptionKind.Text),
             HyperparameterOptions.Value(Hyperparameters.Seed, "Study seed: each trial's seed derives from it and the trial number."),
             new("--out", "C# variable to store the SweepResult in; without --study its name also titles the view.", MagicOptionKind.Variable),
+            new("--manifest", "Also save the sweep's manifest (environment, seed, data fingerprints, search settings, every trial's parameters, state, value and curve, test-set uses) as JSON to this path, for checking a re-run.", MagicOptionKind.Text),
             new("--report", "Also write a self-contained HTML report to this path.", MagicOptionKind.Text),
             new("--quiet", "Show only the final views, no live table.", MagicOptionKind.Flag),
         ],

@@ -50,6 +50,7 @@ internal static class SweepMagic
             StudyName = studyName ?? a.Text("--out") ?? strategy.Name + " sweep",
             Storage = Storage(a),
             Enqueued = Enqueued(a),
+            Command = a.Line,
         };
 
         var handle = host.Display(new TrainingStatus($"starting a {request.Strategy.Name} sweep of {trials} trials…"));
@@ -68,6 +69,12 @@ internal static class SweepMagic
         {
             HtmlReport.Save(path, "Sweep report", result);
             host.Display(new TrainingStatus("report: " + Path.GetFullPath(path)));
+        }
+
+        if (a.Text("--manifest") is { } manifestPath)
+        {
+            result.SaveManifest(manifestPath);
+            host.Display(new TrainingStatus("manifest: " + Path.GetFullPath(manifestPath)));
         }
 
         if (a.Text("--out") is { } outName)

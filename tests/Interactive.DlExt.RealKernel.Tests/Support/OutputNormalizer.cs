@@ -7,7 +7,8 @@ namespace Interactive.DlExt.RealKernel.Tests.Support;
 /// <summary>
 /// What a re-run of a notebook may change in its outputs, and only that: wall-clock times (durations such as
 /// "12 ms" or "1.3 s", samples/s, and every element the views mark with the class <c>dlext-clock</c>, e.g. a chart
-/// against seconds) and the per-run suffix of the test build's package version. Every other character, every
+/// against seconds), the machine and build a manifest names (elements of class <c>dlext-machine</c>: package version
+/// and commit, runtime, OS, SIMD path) and the per-run suffix of the test build's package version. Every other character, every
 /// number of every chart and table included, must match the committed outputs bit for bit.
 /// </summary>
 public static partial class OutputNormalizer
@@ -146,13 +147,13 @@ public static partial class OutputNormalizer
     [GeneratedRegex(@"/tmp/dlext-kernel-[0-9a-f]+/nuget/")]
     private static partial Regex TestPackagesFolder();
 
-    [GeneratedRegex("<(?<tag>[a-z]+)\\b[^>]*\\bclass=\"[^\"]*\\bdlext-clock\\b[^\"]*\"[^>]*>")]
+    [GeneratedRegex("<(?<tag>[a-z]+)\\b[^>]*\\bclass=\"[^\"]*\\bdlext-(?:clock|machine)\\b[^\"]*\"[^>]*>")]
     private static partial Regex ClockElement();
 
     [GeneratedRegex(@"[\d,]+ samples/s")]
     private static partial Regex SamplesPerSecond();
 
     // HtmlParts.Duration's forms: "830 ms", "1.3 s", "2.5 min", "1.0 h".
-    [GeneratedRegex(@"(?<![\w.]) *\d[\d,]*(?:\.\d+)? (?:ms|s|min|h)(?![\w²])")]
+    [GeneratedRegex(@"(?<![\w.]) *\d[\d,]*(?:\.\d+)? (?:ms|s|min|h)(?![\w²-])")]
     private static partial Regex Duration();
 }

@@ -31,6 +31,26 @@ public sealed class SweepMagicTests
         Assert.NotNull(result.Best);
     }
 
+    [Fact]
+    public async Task Manifest_saves_the_sweeps_manifest_with_its_line_and_the_final_view_shows_it_folded()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("dlext-sweep-manifest-").FullName, "sweep.json");
+        var host = new RecordingHost();
+        host.Variables["make"] = Factory();
+        var line = $"#!sweep make --lr 0.001,0.01 --strategy grid --trials 2 --epochs 1 --seed 4 --quiet --manifest \"{path}\"";
+
+        await MagicInvoker.InvokeAsync(host, line, "#!sweep");
+
+        var manifest = RunManifest.Load(path);
+        Assert.Equal(RunManifest.SweepKind, manifest.Kind);
+        Assert.Equal(line, manifest.Command);
+        Assert.Equal(2, manifest.Trials.Count);
+        Assert.Equal("4", manifest.Seeds["sweep"]);
+        var view = SweepFixtures.Parse(Html.Render(host.Outputs[0].Last));
+        Assert.Contains("2 completed", view.QuerySelector("details.dlext-manifest")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(host.Outputs, o => o.Last is TrainingStatus s && s.ToString()!.Contains("manifest: " + path, StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("--out grid", "sweep 'grid':")]
     [InlineData("--study-file \"{0}.study.db\" --out grid", "homework':")]

@@ -99,6 +99,10 @@ public sealed record SweepRequest
     /// <value>The default is null.</value>
     public int? ThreadsPerTrial { get; init; }
 
+    /// <summary>How the sweep was asked for (the magic line or command line), recorded in its manifest.</summary>
+    /// <value>The default is null.</value>
+    public string? Command { get; init; }
+
     /// <summary>The study seed: it picks the parameters, the validation split and each trial's training seed.</summary>
     /// <value>The default is 0.</value>
     public ulong Seed { get; init; }

@@ -29,6 +29,13 @@ public sealed class SweepResult
     /// <summary>The study's name.</summary>
     public string StudyName => _runner.Study.Name;
 
+    /// <summary>What the sweep was, for checking a re-run (<see cref="RunManifest"/>): settings, seed, data fingerprints and every
+    /// trial's parameters, state, value and curve. <paramref name="command"/> records how it was asked for (default: <see cref="SweepRequest.Command"/>).</summary>
+    public RunManifest ManifestFor(string? command = null) => SweepManifest.Of(this, _runner, command ?? _runner.Request.Command);
+
+    /// <summary>Saves <see cref="ManifestFor"/> as JSON to <paramref name="path"/>, atomically.</summary>
+    public void SaveManifest(string path, string? command = null) => ManifestFor(command).Save(path);
+
     /// <summary>The search space (it tells which ranges are logarithmic and what the choices are).</summary>
     public SearchSpace Space => _runner.Study.Space;
 
