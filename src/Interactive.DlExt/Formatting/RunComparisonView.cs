@@ -106,6 +106,7 @@ internal static class RunComparisonView
             XLabel = RunComparison.AxisTitle(comparison.Axis),
             YLabel = logY ? yLabel + " (log)" : yLabel,
             LogY = logY,
+            IntegerX = comparison.Axis == ComparisonAxis.Epochs, // no epoch 1.2 on a run of 2 epochs
             Series = series,
             Width = ChartWidth,
             Height = ChartHeight,

@@ -73,6 +73,17 @@ public sealed class RunComparisonViewTests
     }
 
     [Fact]
+    public void An_epoch_axis_ticks_whole_epochs_only_even_for_a_two_epoch_run()
+    {
+        var comparison = new RunComparison([FormattingSamples.History(epochs: 2), FormattingSamples.History(epochs: 2)], names: ["a", "b"]);
+
+        var charts = RunComparisonView.Charts(comparison);
+
+        Assert.All(charts, c => Assert.True(c.IntegerX));
+        Assert.False(RunComparisonView.Charts(BatchComparison().WithAxis(ComparisonAxis.Seconds))[0].IntegerX);
+    }
+
+    [Fact]
     public void The_x_axis_title_follows_the_chosen_axis_and_the_points_sit_at_each_epochs_end()
     {
         var comparison = BatchComparison().WithAxis(ComparisonAxis.Steps);

@@ -84,7 +84,9 @@ public sealed class NotebookTests
         await runner.RunAsync(Repository.PathOf("notebooks", "en/08-grid-and-random-search.ipynb"));
 
         Assert.True(runner.TryGetVariable("grid", out var grid));
-        Assert.Equal(6, ((Search.SweepResult)grid!).Trials.Count);
+        Assert.Equal(9, ((Search.SweepResult)grid!).Trials.Count);
+        Assert.True(runner.TryGetVariable("random", out var random));
+        Assert.Equal(9, ((Search.SweepResult)random!).Trials.Select(t => t.Parameters.Double("lr")).Distinct().Count());
         Assert.True(runner.TryGetVariable("final", out var final));
         Assert.True(Assert.IsType<EvaluationResult>(final).Accuracy > 0.8);
     }

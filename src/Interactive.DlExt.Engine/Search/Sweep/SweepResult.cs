@@ -57,12 +57,13 @@ public sealed class SweepResult
             : StrategyName;
     }
 
-    /// <summary>The pruner's name ("none", "median", "asha" or the class name).</summary>
+    /// <summary>The pruner's name as --prune takes it ("none", "median", "asha", "hyperband"), or the class name of another.</summary>
     public string PrunerName => _runner.Request.Pruner switch
     {
         null => "none",
         MedianPruner => "median",
         AshaPruner => "asha",
+        HyperbandPruner => "hyperband",
         var p => p.GetType().Name,
     };
 

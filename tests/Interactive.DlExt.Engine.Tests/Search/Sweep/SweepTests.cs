@@ -100,6 +100,22 @@ public sealed class SweepTests
         Assert.Equal("training data 'holed' = NaN in feature row 7, column 1 (counted from 0) is not accepted: expected finite numbers only; drop or impute the missing values before training.", e.Reason);
     }
 
+    [Theory]
+    [InlineData("none")]
+    [InlineData("median")]
+    [InlineData("asha")]
+    [InlineData("hyperband")]
+    public void The_result_names_its_pruner_as_the_prune_option_takes_it(string name)
+    {
+        var samples = new SweepSamples();
+        var request = new SweepRequest(samples.Model, SweepSamples.Train, SweepSamples.Space)
+        {
+            Trials = 1, Epochs = 1, ThreadsPerTrial = 1, Pruner = Sweep.CreatePruner(name, epochs: 1),
+        };
+
+        Assert.Equal(name, Sweep.Run(request).PrunerName);
+    }
+
     [Fact]
     public void A_throwing_model_factory_fails_only_its_trial()
     {
