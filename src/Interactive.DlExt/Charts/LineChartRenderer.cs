@@ -217,7 +217,7 @@ internal static class LineChartRenderer
         var left = xScale.Map(xScale.Minimum);
         var leftSide = x + 9 + TextMetrics.Width(marker.Label) > right && x - left > right - x;
         var label = TextMetrics.Fit(marker.Label, (leftSide ? x - left : right - x) - 12);
-        writer.TextAt(leftSide ? x - 9 : x + 9, y - 9, label, leftSide ? "end" : "start", "#000000", weight: "600");
+        writer.TextAt(leftSide ? x - 9 : x + 9, y - 9, label, leftSide ? "end" : "start", "#000000", weight: "600", halo: true);
         writer.End("g");
     }
 
@@ -235,7 +235,7 @@ internal static class LineChartRenderer
         var left = xScale.Map(xScale.Minimum);
         var leftSide = x + 5 + TextMetrics.Width(marker.Label) > right && x - left > right - x;
         var label = TextMetrics.Fit(marker.Label, (leftSide ? x - left : right - x) - 8);
-        writer.TextAt(leftSide ? x - 5 : x + 5, top + 12, label, leftSide ? "end" : "start", "#444444");
+        writer.TextAt(leftSide ? x - 5 : x + 5, top + 12, label, leftSide ? "end" : "start", "#444444", halo: true);
         writer.End("g");
     }
 

@@ -124,8 +124,9 @@ internal sealed class SvgWriter
         End(element);
     }
 
-    /// <summary>Writes a &lt;text&gt; element.</summary>
-    public void TextAt(double x, double y, string text, string anchor = "start", string? fill = null, double fontSize = 0, string? cssClass = null, string? transform = null, string? weight = null)
+    /// <summary>Writes a &lt;text&gt; element; with <paramref name="halo"/> a white outline is painted under the glyphs so
+    /// a label stays readable where it crosses curves or grid lines.</summary>
+    public void TextAt(double x, double y, string text, string anchor = "start", string? fill = null, double fontSize = 0, string? cssClass = null, string? transform = null, string? weight = null, bool halo = false)
     {
         Begin("text").Attr("x", x).Attr("y", y);
         if (anchor != "start")
@@ -156,6 +157,11 @@ internal sealed class SvgWriter
         if (transform is not null)
         {
             Attr("transform", transform);
+        }
+
+        if (halo)
+        {
+            Attr("stroke", "#ffffff").Attr("stroke-width", 4).Attr("stroke-linejoin", "round").Attr("paint-order", "stroke");
         }
 
         Open().Text(text).End("text");

@@ -97,7 +97,13 @@ internal static class TrainingHistoryView
             return $"running: epoch {running}/{history.Settings.Epochs}";
         }
 
-        return $"{history.StopMessage} in {HtmlParts.Duration(history.Elapsed)}";
+        // "completed 20 epochs in 130 ms"; a message with a reason keeps the time by its head:
+        // "diverged after 9 ms: the loss reached 1114 at step 2 …", not "… try a smaller learning rate in 9 ms".
+        var duration = HtmlParts.Duration(history.Elapsed);
+        var colon = history.StopMessage.IndexOf(": ", StringComparison.Ordinal);
+        return colon < 0
+            ? $"{history.StopMessage} in {duration}"
+            : $"{history.StopMessage[..colon]} after {duration}{history.StopMessage[colon..]}";
     }
 
     internal static LineChart LossChart(TrainingHistory history)

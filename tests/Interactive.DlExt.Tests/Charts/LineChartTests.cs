@@ -26,6 +26,19 @@ public class LineChartTests
     }
 
     [Fact]
+    public void Marker_labels_have_a_white_halo_so_they_read_over_the_curves_they_cross()
+    {
+        var root = Svg.Parse(ChartSamples.TrainingRun().ToSvg());
+
+        foreach (var label in root.QuerySelectorAll(".marker-point text, .marker-vertical text"))
+        {
+            Assert.Equal(("#ffffff", "stroke"), (label.GetAttribute("stroke"), label.GetAttribute("paint-order")));
+        }
+
+        Assert.Equal(2, root.QuerySelectorAll(".marker-point text, .marker-vertical text").Length);
+    }
+
+    [Fact]
     public void Series_titles_give_the_last_and_minimum_values_on_hover()
     {
         var chart = new LineChart { Series = [LineSeries.FromValues("validation", [0.9, 0.5, 0.7])] };

@@ -94,7 +94,25 @@ public sealed class TrainingHistoryViewTests
         Assert.Equal(StopReason.EarlyStopped, history.StopReason);
         var marker = Assert.Single(root.QuerySelectorAll("svg")[0].QuerySelectorAll("g.marker-vertical"));
         Assert.Contains("early stop", marker.TextContent, StringComparison.Ordinal);
-        Assert.Contains("early stopping: validation loss did not improve", root.TextContent, StringComparison.Ordinal);
+        Assert.Matches(@"early stopping after \d+ ms: validation loss did not improve", root.TextContent);
+    }
+
+    [Fact]
+    public void A_diverged_run_says_how_long_it_ran_before_the_reason_not_after_it()
+    {
+        var data = Datasets.Spirals(30, classes: 3, seed: 5);
+        var options = new TrainingOptions
+        {
+            Epochs = 3, BatchSize = 16, Threads = 1, Seed = 1, Optimizer = new Sgd(1e6),
+            TimeProvider = new SteppingTimeProvider(TimeSpan.FromMilliseconds(1)),
+        };
+
+        var history = Trainer.Fit(FormattingSamples.SpiralModel(), data, options);
+
+        Assert.Equal(StopReason.Diverged, history.StopReason);
+        var root = HtmlDom.ParseView(Html.Render(history));
+        var state = root.QuerySelectorAll("div").Last(d => d.TextContent.StartsWith("diverged", StringComparison.Ordinal));
+        Assert.Matches(@"^diverged after \d+ ms: the loss .* try a smaller learning rate$", state.TextContent);
     }
 
     [Fact]
