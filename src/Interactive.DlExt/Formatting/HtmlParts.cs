@@ -159,7 +159,8 @@ internal static class HtmlParts
     public static void Table(StringBuilder html, IReadOnlyList<string> header, IReadOnlyList<IReadOnlyList<string>> rows,
         IReadOnlyList<bool> numeric, int highlighted = -1, string? highlightTitle = null, bool wrapText = false, IReadOnlyList<bool>? clock = null)
     {
-        // Prose tables (help) wrap inside the card; number tables stay on one line per row.
+        // Prose tables (help, formulas) wrap inside the card, but never inside a number (4.056e-6) or the row name;
+        // number tables stay on one line per row.
         var style = wrapText ? TableStyle.Replace("white-space:nowrap", "white-space:normal;vertical-align:top", StringComparison.Ordinal) : TableStyle;
         html.Append("<table style=\"").Append(style).Append("\"><thead><tr style=\"border-bottom:1px solid #888\">");
         for (var c = 0; c < header.Count; c++)
@@ -185,7 +186,7 @@ internal static class HtmlParts
             for (var c = 0; c < row.Count; c++)
             {
                 var align = numeric[c] ? CellPadding : CellPadding + ";text-align:left";
-                html.Append(clock is not null && clock[c] ? "<td class=\"" + ClockClass + "\" style=\"" : "<td style=\"").Append(wrapText && c == 0 ? align + ";white-space:nowrap" : align).Append("\">")
+                html.Append(clock is not null && clock[c] ? "<td class=\"" + ClockClass + "\" style=\"" : "<td style=\"").Append(wrapText && (c == 0 || numeric[c]) ? align + ";white-space:nowrap" : align).Append("\">")
                     .Append(Encode(row[c])).Append("</td>");
             }
 

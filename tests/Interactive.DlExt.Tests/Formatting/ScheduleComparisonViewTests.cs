@@ -30,6 +30,17 @@ public sealed class ScheduleComparisonViewTests
     }
 
     [Fact]
+    public void The_formula_column_wraps_but_the_rates_never_break_inside_a_number()
+    {
+        var root = HtmlDom.ParseView(Html.Render(SchedulePreview.Compare(20, 39, 1, "cosine")));
+
+        var cells = root.QuerySelector("table tbody tr")!.QuerySelectorAll("td");
+        Assert.Equal("4.056e-6", cells[^1].TextContent);
+        Assert.DoesNotContain("nowrap", cells[1].GetAttribute("style"), StringComparison.Ordinal); // the formula
+        Assert.All(cells.Skip(2), c => Assert.Contains("white-space:nowrap", c.GetAttribute("style"), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_x_axis_counts_epochs_and_the_momentum_panel_appears_only_when_a_schedule_cycles_it()
     {
         var chart = Interactive.DlExt.Formatting.ScheduleComparisonView.Chart(SchedulePreview.Compare(20, 50, 0.1, "step:size=5,gamma=0.5", "cosine"));
