@@ -25,6 +25,11 @@ public static class DlExtMagics
     /// <summary>Built-in data sets accepted by --data besides a variable name.</summary>
     public static IReadOnlyList<string> BuiltInData { get; } = ["digits", "fashion-mnist", "mnist"];
 
+    // One help text for #!train and #!compare, which build their TrainingOptions in one place (TrainMagic.Options).
+    private static MagicOption DropLast => new("--drop-last",
+        "Skip the last batch of each epoch when it is smaller than --batch-size (PyTorch's drop_last): 162 samples in batches of 16 end every epoch on a batch of 2, whose gradient is noisy and whose batch-normalisation statistics are noise.",
+        MagicOptionKind.Flag);
+
     /// <summary>#!train.</summary>
     public static MagicSpec Train { get; } = new(
         "#!train",
@@ -44,6 +49,7 @@ public static class DlExtMagics
             new("--out", "C# variable to store the TrainingHistory in; the trained model goes to NAMEModel (e.g. historyModel).", MagicOptionKind.Variable),
             new("--report", "Also write a self-contained HTML report to this path.", MagicOptionKind.Text),
             new("--manifest", ManifestHelp, MagicOptionKind.Text),
+            DropLast,
             new("--quiet", "Show only the final history, no live view.", MagicOptionKind.Flag),
             new("--continue", "Keep training from the current weights. Without it, re-running #!train on a model an earlier #!train trained first restores the weights it had before, so the cell repeats its numbers. (A Func<Sequential> factory always starts fresh.)", MagicOptionKind.Flag),
             new("--checkpoint", "Folder to save a training checkpoint in (weights, optimizer state, schedule position, epoch, generator positions, early stopping, history so far), replaced atomically.", MagicOptionKind.Text),
@@ -178,6 +184,7 @@ public static class DlExtMagics
                 : " Several separated by commas to compare them (one option only), e.g. " + h.Option + " " + CompareExample(h) + "."))),
             .. new[] { Hyperparameters.ClipNorm, Hyperparameters.ClipValue, Hyperparameters.Warmup, Hyperparameters.EarlyStop, Hyperparameters.Seed, Hyperparameters.Threads }
                 .Select(h => HyperparameterOptions.Value(h)),
+            DropLast,
             new("--scale-lr", "Scale the learning rate linearly with the batch size: lr = --lr × batch / the first batch size listed (Goyal et al. 2017).", MagicOptionKind.Flag),
             new("--out", "C# variable to store the RunComparison in.", MagicOptionKind.Variable),
             new("--quiet", "Show only the final comparison, no live view.", MagicOptionKind.Flag),

@@ -55,6 +55,7 @@ internal static class TrainMagic
         {
             Epochs = a.WholeNumber(Hyperparameters.Epochs),
             BatchSize = a.WholeNumber(Hyperparameters.BatchSize),
+            DropLast = a.Flag("--drop-last"),
             Optimizer = OptimizerFor(a),
             Schedule = ScheduleFor(a),
             L1 = a.Number(Hyperparameters.L1),
