@@ -57,8 +57,20 @@ public static class Expectations
         }
 
         var uses = test.TestAccesses;
-        var detail = uses.Count == 0 ? "never used" : string.Join(", ", uses.Select(a => $"{a.Purpose} as '{a.DataName}'"));
-        return new(check, uses.Count == 1 && uses[0].Purpose == TestSetAccess.Evaluated, FormattableString.Invariant($"{uses.Count} use(s): {detail}"));
+        return new(check, uses.Count == 1 && uses[0].Purpose == TestSetAccess.Evaluated, UsesText(uses));
+    }
+
+    // "never used", "1 use: evaluated as 'digits (test)'", "13 uses: evaluated as 'digits (test)' ×12, trained on as 'digits (test)'":
+    // repeated uses are counted, in the order of their first occurrence, so thirteen evaluations read as one line.
+    private static string UsesText(IReadOnlyList<TestSetAccess> uses)
+    {
+        if (uses.Count == 0)
+        {
+            return "never used";
+        }
+
+        var groups = uses.GroupBy(a => (a.Purpose, a.DataName)).Select(g => $"{g.Key.Purpose} as '{g.Key.DataName}'" + (g.Count() > 1 ? FormattableString.Invariant($" ×{g.Count()}") : string.Empty));
+        return FormattableString.Invariant($"{uses.Count} use{(uses.Count == 1 ? string.Empty : "s")}: {string.Join(", ", groups)}");
     }
 
     private static ExpectationResult Record(TrainingHistory history, ExpectationResult result)

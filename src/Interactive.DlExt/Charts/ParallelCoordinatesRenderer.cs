@@ -124,6 +124,19 @@ internal static class ParallelCoordinatesRenderer
             var range = ColorBar.Range(axis.Values, log) ?? (1, 1);
             var scale = AxisScale.Create(range.Min, range.Max, bottom, top, log, 4, nice: false);
             ticks.AddRange(scale.Ticks.Select(t => (scale.Map(t), scale.Format(t))).Where(t => t.Item1 >= top - 0.5 && t.Item1 <= bottom + 0.5));
+            if (ticks.Count < 2)
+            {
+                // A range narrower than its round steps (0.0095 to 0.989 holds only 0.5) gets its ends labelled, so the axis reads.
+                foreach (var end in new[] { range.Min, range.Max })
+                {
+                    var y = scale.Map(end);
+                    if (ticks.TrueForAll(t => Math.Abs(t.Y - y) > 14))
+                    {
+                        ticks.Add((y, TickFormat.Value(end)));
+                    }
+                }
+            }
+
             map = i => double.IsFinite(axis.Values[i]) ? scale.Map(axis.Values[i]) : double.NaN;
         }
 

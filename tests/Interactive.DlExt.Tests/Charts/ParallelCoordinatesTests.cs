@@ -29,6 +29,23 @@ public class ParallelCoordinatesTests
     }
 
     [Fact]
+    public void A_numeric_axis_with_one_round_tick_or_none_in_its_range_labels_its_ends()
+    {
+        var chart = new ParallelCoordinates
+        {
+            Axes = [ParallelAxis.Numeric("unused", [0.00954443, 0.512582, 0.989298]), ParallelAxis.Numeric("wide", [0, 5, 10])],
+            Objective = [2.2, 0.16, 2.3],
+            ObjectiveName = "validation loss",
+        };
+
+        var axes = Svg.Parse(chart.ToSvg()).QuerySelectorAll(".parallel-axis");
+
+        Assert.Equal(["0.5", "0.009544", "0.9893"], Svg.Texts(axes[0], ".y-ticks text"));
+        Assert.DoesNotContain("10", Svg.Texts(axes[1], ".y-ticks text").Where(t => t.Contains('.', StringComparison.Ordinal)));
+        Assert.True(Svg.Texts(axes[1], ".y-ticks text").Count >= 2);
+    }
+
+    [Fact]
     public void No_trials_shows_a_placeholder()
     {
         var root = Svg.Parse(new ParallelCoordinates { Axes = [ParallelAxis.Numeric("x", [])] }.ToSvg());

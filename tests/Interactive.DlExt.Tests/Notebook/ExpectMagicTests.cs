@@ -52,7 +52,7 @@ public sealed class ExpectMagicTests
         var twice = Assert.IsType<ExpectationReport>(host.Outputs[1].Last);
         Assert.True(once.AllPassed);
         Assert.False(twice.AllPassed);
-        Assert.StartsWith("2 use(s): evaluated", twice.Results[0].Detail, StringComparison.Ordinal);
+        Assert.StartsWith("2 uses: evaluated as 'digits (test)' ×2", twice.Results[0].Detail, StringComparison.Ordinal);
     }
 
     [Theory]
