@@ -44,6 +44,11 @@ public sealed record LineChart
     /// <value>The default is empty.</value>
     public IReadOnlyList<double> EpochBoundaries { get; init; } = [];
 
+    /// <summary>X values the axis must reach even where no series does, e.g. 0 so that the accuracy chart of a run has the
+    /// x axis of its loss chart (whose per-step curve starts at 0) instead of one that ends at 16 for 15 epochs.</summary>
+    /// <value>The default is empty.</value>
+    public IReadOnlyList<double> XIncludes { get; init; } = [];
+
     /// <summary>Labelled points, e.g. the best validation epoch.</summary>
     /// <value>The default is empty.</value>
     public IReadOnlyList<PointMarker> PointMarkers { get; init; } = [];

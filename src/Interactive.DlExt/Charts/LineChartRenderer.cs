@@ -32,7 +32,7 @@ internal static class LineChartRenderer
                 series.PointsOnly ? LegendSymbol.Point : series.Dashed ? LegendSymbol.DashedLine : LegendSymbol.Line));
         }
 
-        var xRange = Range(chart.Series.Concat(panelSeries), s => s.X, chart.LogX, chart.VerticalMarkers.Select(m => m.X).Concat(chart.PointMarkers.Select(m => m.X)));
+        var xRange = Range(chart.Series.Concat(panelSeries), s => s.X, chart.LogX, chart.VerticalMarkers.Select(m => m.X).Concat(chart.PointMarkers.Select(m => m.X)).Concat(chart.XIncludes));
         var yRange = Range(chart.Series, s => s.Y, chart.LogY, chart.PointMarkers.Select(m => m.Y));
         var panelRange = panel is null ? null : Range(panel.Series, s => s.Y, panel.LogY, []);
 

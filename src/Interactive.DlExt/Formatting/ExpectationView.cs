@@ -12,8 +12,8 @@ internal static class ExpectationView
         {
             html.Append("<tr class=\"").Append(r.Passed ? "check-pass" : "check-fail").Append("\">")
                 .Append("<td style=\"padding:2px 8px;font-weight:700;white-space:nowrap;color:").Append(r.Passed ? "#1b7f3b\">✓ pass" : "#b00020\">✗ fail").Append("</td>")
-                .Append("<td style=\"padding:2px 8px\">").Append(HtmlParts.Encode(r.Check)).Append("</td>")
-                .Append("<td style=\"padding:2px 8px;color:#555\">").Append(HtmlParts.Encode(r.Detail)).Append("</td></tr>");
+                .Append("<td style=\"padding:2px 8px;text-align:left\">").Append(HtmlParts.Encode(r.Check)).Append("</td>")
+                .Append("<td style=\"padding:2px 8px;text-align:left;color:#555\">").Append(HtmlParts.Encode(r.Detail)).Append("</td></tr>");
         }
 
         html.Append("</tbody></table>");

@@ -178,6 +178,7 @@ internal static class TrainingHistoryView
             YLabel = "accuracy",
             Series = series,
             EpochBoundaries = x.SkipLast(1).ToArray(),
+            XIncludes = history.Steps.Count > 0 ? [0] : [], // the loss chart's per-step curve starts at 0
             Height = 210,
         };
     }

@@ -26,6 +26,17 @@ public sealed class TrainingHistoryViewTests
     }
 
     [Fact]
+    public void The_accuracy_chart_has_the_x_axis_of_the_loss_chart_not_one_that_ends_a_tick_past_the_last_epoch()
+    {
+        var history = FormattingSamples.History(epochs: 15);
+
+        var charts = HtmlDom.ParseView(Html.Render(history)).QuerySelectorAll("svg");
+
+        Assert.Equal(["0", "5", "10", "15"], Svg.Texts(charts[0], ".x-ticks text"));
+        Assert.Equal(Svg.Texts(charts[0], ".x-ticks text"), Svg.Texts(charts[1], ".x-ticks text"));
+    }
+
+    [Fact]
     public void The_gradient_norm_chart_shows_every_steps_norm_and_the_clip_threshold_as_a_dashed_line()
     {
         var history = FormattingSamples.History(epochs: 4, clipNorm: 0.5);
