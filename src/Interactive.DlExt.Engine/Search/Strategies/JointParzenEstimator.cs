@@ -16,10 +16,10 @@ internal sealed class JointParzenEstimator
     /// <summary>The default factor of the bandwidths, 0.12 · n^(−1/(d+4)) of the range. Optuna's multivariate TPE and BOHB use
     /// 0.2, which with the five good trials of a 50-trial study (γ = 0.1) is 0.15–0.17 of the range in 2–6 dimensions: l(x) is
     /// then nearly as wide as g(x), the candidates are spread over much of the space and l/g barely tells them apart. On the
-    /// search benchmark (bench/README.md, seeds 100..299, not the reported ones) 0.12 found better settings at 10, 25, 50 and
-    /// 100 trials on Branin, Hartmann-6, Rosenbrock-4, Styblinski–Tang and the conditional space (e.g. Styblinski–Tang 4-D
-    /// at 50 trials 25.2 / 21.9 against 33.2 / 32.2, Hartmann-6 0.43 / 0.45 against 0.63 / 0.64) and Rosenbrock-2 alike
-    /// (0.30 / 0.30 against 0.28 / 0.32); 0.15 was close to 0.12, 0.3 worse everywhere.</summary>
+    /// search benchmark (bench/README.md, seeds 100..299, not the reported ones) 0.12 found better settings at 50 and 100
+    /// trials on every objective but Rosenbrock-2, which stayed level (0.30 / 0.30 against 0.28 / 0.32 at 50), and at 10
+    /// and 25 on most (e.g. Styblinski–Tang 4-D at 50 trials 25.2 / 21.9 against 33.2 / 32.2, Hartmann-6 0.43 / 0.45
+    /// against 0.63 / 0.64); 0.15 was close to 0.12, 0.3 worse everywhere.</summary>
     internal const double DefaultBandwidthFactor = 0.12;
 
     /// <summary>The default chance that a draw whose choice left its component's value keeps the component's ranges: half
@@ -27,7 +27,7 @@ internal sealed class JointParzenEstimator
     /// learning rate of momentum SGD and Adam on the conditional space, where lr/(1 − m) matters) and sometimes not (a
     /// decade apart on the mixed space); both kinds of candidate are offered and the joint l/g picks. Only the flat prior's
     /// (before 2026-12-03 17:00): 52 % of 200 conditional-space studies (seeds 300..499) ended on a wrong optimizer's
-    /// plateau at 50 trials; half: 40 %, with the mixed space at 34 % (was 30 %; always the trial's: 35 % and 40 %).</summary>
+    /// plateau at 50 trials, and 28 % of the mixed-space ones; half: 40 % and 30 %; always the trial's: 35 % and 36 %.</summary>
     internal const double DefaultKeepRangesOnSwitch = 0.5;
 
     private readonly double _keepRangesOnSwitch;
