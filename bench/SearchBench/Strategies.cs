@@ -6,8 +6,9 @@ namespace SearchBench;
 /// <summary>
 /// Strategy names of the command line: any name <see cref="Sweep.CreateStrategy"/> knows (so strategies added later run
 /// unchanged), or, for diagnosis, "tpe:" with settings of the <see cref="TpeSearch"/> constructor, e.g.
-/// "tpe:gamma=0.1+startup=5+candidates=24+prior=1+maxgood=25+mv=1+uni=0.5" (mv: multivariate 0/1, uni: the share of the
-/// joint model's candidates drawn one parameter at a time), or "gp:startup=3+random=1000+local=100"; unset ones keep the
+/// "tpe:gamma=0.1+startup=5+candidates=24+prior=1+maxgood=25+mv=1+uni=0.5+bw=0.12+keep=0.5" (mv: multivariate 0/1, uni: the
+/// share of the joint model's candidates drawn one parameter at a time, bw: the joint bandwidths' factor, keep: the chance that
+/// a joint draw whose choice left its trial's value keeps the trial's ranges), or "gp:startup=3+random=1000+local=100"; unset ones keep the
 /// defaults of "tpe" and "gp" for the budget (the start-up count from <see cref="StartupTrials.For"/>).
 /// </summary>
 internal static class Strategies
@@ -29,7 +30,7 @@ internal static class Strategies
 
         var settings = name[4..].Split('+', StringSplitOptions.RemoveEmptyEntries).Select(s => s.Split('=')).ToDictionary(
             kv => kv[0], kv => double.Parse(kv[1], CultureInfo.InvariantCulture), StringComparer.Ordinal);
-        var unknown = settings.Keys.Except(["gamma", "startup", "candidates", "prior", "maxgood", "mv", "uni"]).ToArray();
+        var unknown = settings.Keys.Except(["gamma", "startup", "candidates", "prior", "maxgood", "mv", "uni", "bw", "keep"]).ToArray();
         if (unknown.Length > 0)
         {
             throw new ArgumentException($"unknown TPE settings {string.Join(", ", unknown)} in {name}");
@@ -45,6 +46,8 @@ internal static class Strategies
             multivariate: Get("mv", 1) != 0)
         {
             UnivariateShare = Get("uni", TpeSearch.DefaultUnivariateShare),
+            BandwidthFactor = Get("bw", JointParzenEstimator.DefaultBandwidthFactor),
+            KeepRangesOnSwitch = Get("keep", JointParzenEstimator.DefaultKeepRangesOnSwitch),
         };
     }
 }

@@ -73,6 +73,14 @@ public sealed class TpeSearch : SearchStrategy
     /// the search benchmark sets other values to compare).</summary>
     internal double UnivariateShare { get; init; } = DefaultUnivariateShare;
 
+    /// <summary>The factor of the joint model's bandwidths (<see cref="JointParzenEstimator.DefaultBandwidthFactor"/>; the search
+    /// benchmark sets other values to compare).</summary>
+    internal double BandwidthFactor { get; init; } = JointParzenEstimator.DefaultBandwidthFactor;
+
+    /// <summary>The chance that a joint draw whose choice left its trial's value keeps that trial's ranges
+    /// (<see cref="JointParzenEstimator.DefaultKeepRangesOnSwitch"/>; 0: always the flat prior's, as before 2026-12-03 17:00).</summary>
+    internal double KeepRangesOnSwitch { get; init; } = JointParzenEstimator.DefaultKeepRangesOnSwitch;
+
     /// <inheritdoc />
     public override string Name => "tpe";
 
@@ -111,8 +119,8 @@ public sealed class TpeSearch : SearchStrategy
             return null;
         }
 
-        var l = new JointParzenEstimator(parameters, [.. good.OrderBy(t => t.Number).Select(t => t.Parameters)], PriorWeight);
-        var g = new JointParzenEstimator(parameters, [.. bad.OrderBy(t => t.Number).Select(t => t.Parameters)], PriorWeight);
+        var l = new JointParzenEstimator(parameters, [.. good.OrderBy(t => t.Number).Select(t => t.Parameters)], PriorWeight, BandwidthFactor, KeepRangesOnSwitch);
+        var g = new JointParzenEstimator(parameters, [.. bad.OrderBy(t => t.Number).Select(t => t.Parameters)], PriorWeight, BandwidthFactor, KeepRangesOnSwitch);
         double[]? best = null;
         var bestScore = double.NegativeInfinity;
         var univariate = (int)Math.Round(UnivariateShare * Candidates);
