@@ -7,7 +7,8 @@ namespace Interactive.DlExt.Bench;
 /// Times single training steps (zero gradients, forward, cross-entropy, backward, Adam step, reading the loss)
 /// on one fixed batch, the first <c>--bs</c> training images in file order, after a warm-up, like
 /// TorchSharpBench's step mode. The profile mode runs the same steps layer by layer and reports the median
-/// time of each layer's forward and backward pass, the loss and the optimizer step.
+/// time of each layer's forward and backward pass, the loss and the optimizer step, and under each layer the parts
+/// the engine's <c>PartClock</c> times inside it (im2col, the GEMMs, col2im, bias sums, masks), in thread-ms.
 /// </summary>
 internal static class StepBenchmark
 {
@@ -48,6 +49,11 @@ internal static class StepBenchmark
         phases.Add("zero+adam");
         var phaseTimes = phases.Select(_ => new List<double>(steps)).ToArray();
 
+        // Inside each phase, the parts PartClock times (thread-ms: summed over the threads that ran them).
+        var partNames = Enum.GetNames<StepPart>();
+        var partTimes = phases.Select(_ => partNames.Select(_ => new List<double>(steps)).ToArray()).ToArray();
+        PartClock.Enabled = profile;
+
         var timings = new List<double>(steps);
         double lastLoss = double.NaN;
         Tensor? gradient = null;
@@ -72,7 +78,7 @@ internal static class StepBenchmark
             }
             else
             {
-                lastLoss = ProfiledStep(model, context, loss, optimizer, x, y, ref gradient, measured ? phaseTimes : null);
+                lastLoss = ProfiledStep(model, context, loss, optimizer, x, y, ref gradient, measured ? phaseTimes : null, measured ? partTimes : null);
             }
 
             if (measured)
@@ -88,6 +94,15 @@ internal static class StepBenchmark
             {
                 var median = Percentiles.Of(phaseTimes[p], 0.5);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"PHASE {phases[p],-48} {median,8:F3} ms {100 * median / total,5:F1}%"));
+                for (var part = 0; part < partNames.Length; part++)
+                {
+                    if (partTimes[p][part].Any(t => t > 0))
+                    {
+                        var partMedian = Percentiles.Of(partTimes[p][part], 0.5);
+                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                            $"PART  {phases[p] + " / " + partNames[part],-48} {partMedian,8:F3} thread-ms ({partMedian / threads,6:F3} ms at {threads} threads)"));
+                    }
+                }
             }
         }
 
@@ -105,15 +120,27 @@ internal static class StepBenchmark
 
     // Sequential.Forward/Backward unrolled, with a clock around every call.
     private static double ProfiledStep(
-        Sequential model, LayerContext context, Loss loss, Optimizer optimizer, Tensor x, Tensor y, ref Tensor? gradient, List<double>[]? times)
+        Sequential model, LayerContext context, Loss loss, Optimizer optimizer, Tensor x, Tensor y, ref Tensor? gradient, List<double>[]? times,
+        List<double>[][]? parts)
     {
         var layers = model.Layers;
         var zeroMilliseconds = 0.0; // the previous optimizer step already cleared the gradients
         var clock = Stopwatch.StartNew();
         var phase = 0;
+        void TakeParts(int into)
+        {
+            var taken = PartClock.TakeMilliseconds();
+            for (var p = 0; parts is not null && p < taken.Length; p++)
+            {
+                parts[into][p].Add(taken[p]);
+            }
+        }
+
+        PartClock.TakeMilliseconds();
         void Lap()
         {
             times?[phase].Add(clock.Elapsed.TotalMilliseconds);
+            TakeParts(phase);
             phase++;
             clock.Restart();
         }
@@ -135,6 +162,7 @@ internal static class StepBenchmark
             clock.Restart();
             g = g is null ? null : layers[i].Backward(g, context);
             backward[i] = clock.Elapsed.TotalMilliseconds;
+            TakeParts(phase + i);
         }
 
         if (times is not null)
@@ -149,6 +177,7 @@ internal static class StepBenchmark
         clock.Restart();
         optimizer.Step(model.Store, optimizer.LearningRate, context.Pool);
         times?[phase].Add(clock.Elapsed.TotalMilliseconds + zeroMilliseconds);
+        TakeParts(phase);
         return value;
     }
 }

@@ -108,7 +108,9 @@ public sealed class Linear : Layer
                 $"the shape of the last output, {Tensor.Describe(output.Shape)}");
         }
 
+        var clock = PartClock.Start();
         var g = MaskAndSumColumns(outputGradient, output, batch, context.Pool);
+        PartClock.Stop(StepPart.LinearMaskAndBias, clock);
         var w = Weight;
 
         // dW[out×in] += g[batch×out]ᵀ·x[batch×in] (written, not added, when the gradient was zeroed: same bits)

@@ -83,6 +83,7 @@ internal static unsafe class Convolution
             return;
         }
 
+        var clock = PartClock.Start();
         fixed (float* cols = columns, dy = outputGradient, dw = weightGradient)
         {
             if (geometry.Patch < geometry.OutChannels)
@@ -95,6 +96,8 @@ internal static unsafe class Convolution
             }
         }
 
+        PartClock.Stop(StepPart.ConvWeightGemm, clock);
+        clock = PartClock.Start();
         var pixels = geometry.OutputPixels;
         if (biasGradient is not null)
         {
@@ -111,6 +114,8 @@ internal static unsafe class Convolution
                 biasGradient[biasOffset + channel] = sum;
             });
         }
+
+        PartClock.Stop(StepPart.ConvBiasSum, clock);
     }
 
     // dW[out × patch] += Σ_images dY·colsᵀ, images in order.
@@ -206,13 +211,19 @@ internal static unsafe class Convolution
         {
             int pixels = g.OutputPixels, patch = g.Patch;
             var cols = columns + ((long)index * patch * pixels);
+            var clock = PartClock.Start();
             Im2Col.Unfold(g, x + ((long)index * g.InputLength), cols);
+            PartClock.Stop(StepPart.Im2Col, clock);
+            clock = PartClock.Start();
             var transposed = Scratch((long)pixels * g.OutChannels);
             var op = GemmOperands.Dense(true, true, pixels, g.OutChannels, patch, cols, w, transposed);
             op.Epilogue.Bias = bias;
             op.Path = path;
             GemmDriver.ComputeTile(op, 0, pixels, 0, g.OutChannels);
+            PartClock.Stop(StepPart.ConvForwardGemm, clock);
+            clock = PartClock.Start();
             Transpose.Matrix(transposed, pixels, g.OutChannels, g.OutChannels, y + ((long)index * g.OutputLength), pixels, path);
+            PartClock.Stop(StepPart.ConvForwardTranspose, clock);
         }
     }
 
@@ -223,10 +234,14 @@ internal static unsafe class Convolution
         {
             int pixels = g.OutputPixels, patch = g.Patch;
             var dcols = Scratch((long)patch * pixels);
+            var clock = PartClock.Start();
             var op = GemmOperands.Dense(true, false, patch, pixels, g.OutChannels, w, dy + ((long)index * g.OutputLength), dcols);
             op.Path = path;
             GemmDriver.ComputeTile(op, 0, patch, 0, pixels);
+            PartClock.Stop(StepPart.ConvDataGemm, clock);
+            clock = PartClock.Start();
             Im2Col.Fold(g, dcols, dx + ((long)index * g.InputLength));
+            PartClock.Stop(StepPart.Col2Im, clock);
         }
     }
 }
