@@ -15,7 +15,7 @@ internal enum StepPart
     /// <summary>Transposing the forward GEMM's pixels×channels result into the NCHW output.</summary>
     ConvForwardTranspose,
 
-    /// <summary>A direct convolution forward (no columns, no GEMM).</summary>
+    /// <summary>The small-patch forward straight from the columns into NCHW (no GEMM, no transpose).</summary>
     ConvForwardDirect,
 
     /// <summary>The convolution's weight-gradient GEMM (with its transposes for a short patch).</summary>

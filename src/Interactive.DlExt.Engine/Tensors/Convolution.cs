@@ -205,6 +205,7 @@ internal static unsafe class Convolution
     }
 
     // Per image: cols = unfold(x); Yᵀ[pixels × out] = colsᵀ·Wᵀ + bias (tall GEMM: full register tiles); y = (Yᵀ)ᵀ.
+    // A patch shorter than the filter count skips the GEMM and the transpose (SmallPatchConvolution).
     private readonly struct ForwardTask(ConvolutionGeometry g, float* x, float* w, float* bias, float* y, float* columns, SimdPath path) : IComputeBody
     {
         public void Run(int index)
@@ -212,9 +213,16 @@ internal static unsafe class Convolution
             int pixels = g.OutputPixels, patch = g.Patch;
             var cols = columns + ((long)index * patch * pixels);
             var clock = PartClock.Start();
-            Im2Col.Unfold(g, x + ((long)index * g.InputLength), cols);
+            Im2Col.Unfold(g, x + ((long)index * g.InputLength), cols, path);
             PartClock.Stop(StepPart.Im2Col, clock);
             clock = PartClock.Start();
+            if (SmallPatchConvolution.Serves(g, path))
+            {
+                SmallPatchConvolution.Forward(g, cols, w, bias, y + ((long)index * g.OutputLength));
+                PartClock.Stop(StepPart.ConvForwardDirect, clock);
+                return;
+            }
+
             var transposed = Scratch((long)pixels * g.OutChannels);
             var op = GemmOperands.Dense(true, true, pixels, g.OutChannels, patch, cols, w, transposed);
             op.Epilogue.Bias = bias;
@@ -240,7 +248,7 @@ internal static unsafe class Convolution
             GemmDriver.ComputeTile(op, 0, patch, 0, pixels);
             PartClock.Stop(StepPart.ConvDataGemm, clock);
             clock = PartClock.Start();
-            Im2Col.Fold(g, dcols, dx + ((long)index * g.InputLength));
+            Im2Col.Fold(g, dcols, dx + ((long)index * g.InputLength), path);
             PartClock.Stop(StepPart.Col2Im, clock);
         }
     }

@@ -13,6 +13,9 @@ public class ConvolutionTests
         { 1, 4, 5, 5, 7, 5, 5, 12 },
         { 5, 3, 6, 6, 33, 1, 1, 10 },
         { 4, 1, 10, 9, 16, 3, 3, 11 }, // one input channel: patch 9 < 16 filters (the transposed weight gradient)
+        { 2, 1, 28, 28, 32, 3, 3, 11 }, // the CNN's first convolution (the small-patch forward on AVX-512)
+        { 3, 2, 5, 7, 19, 3, 3, 11 }, // patch 18 < 19 filters: 8 + 8 + 3 filters, 35 pixels (a masked tail)
+        { 2, 1, 9, 9, 12, 3, 3, 21 }, // small patch with stride 2
     };
 
     [Theory]
