@@ -30,9 +30,16 @@ internal static class Pooling
         {
             // The common 2×2 halving: whole windows only, a few planes per task (a task per plane costs more than the plane).
             var chunks = (geometry.Planes + PlanesPerTask - 1) / PlanesPerTask;
+            var wide = Simd.Current == SimdPath.Vector512;
             pool.For(chunks, chunk =>
             {
                 var end = Math.Min(geometry.Planes, (chunk + 1) * PlanesPerTask);
+                if (wide)
+                {
+                    MaxForward2x2Wide(geometry, input, output, argmax, chunk * PlanesPerTask, end);
+                    return;
+                }
+
                 for (var plane = chunk * PlanesPerTask; plane < end; plane++)
                 {
                     MaxForward2x2(geometry, input.AsSpan(plane * geometry.InputLength, geometry.InputLength),
@@ -132,6 +139,64 @@ internal static class Pooling
         }
     }
 
+    // The 2×2 windows of planes [first, end), 16 windows of a row at a time with AVX-512: each row pair is loaded as
+    // 32 + 32 floats (masked at the row's end), split into even and odd columns, and the four candidates are taken in
+    // the scalar loop's order with the same strict '>', so the values and winners are those of MaxForward2x2.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void MaxForward2x2Wide(in PoolingGeometry g, float[] input, float[] output, int[] argmax, int first, int end)
+    {
+        int width = g.Width, outputWidth = g.OutputWidth;
+        var even = Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
+        var odd = even + Vector512<int>.One;
+        var lanes = Vector512<int>.Indices;
+        fixed (float* xs = input, ys = output)
+        fixed (int* ats = argmax)
+        {
+            for (var plane = first; plane < end; plane++)
+            {
+                var x = xs + ((long)plane * g.InputLength);
+                var y = ys + ((long)plane * g.OutputLength);
+                var at = ats + ((long)plane * g.OutputLength);
+                for (var oy = 0; oy < g.OutputHeight; oy++)
+                {
+                    var top = 2 * oy * width;
+                    for (var ox = 0; ox < outputWidth; ox += 16)
+                    {
+                        var count = Math.Min(16, outputWidth - ox);
+                        var low = Vector512.LessThan(lanes, Vector512.Create(2 * count)).AsSingle();
+                        var high = Vector512.LessThan(lanes, Vector512.Create((2 * count) - 16)).AsSingle();
+                        var i = top + (2 * ox);
+                        var upper0 = Avx512F.MaskLoad(x + i, low, Vector512<float>.Zero);
+                        var upper1 = Avx512F.MaskLoad(x + i + 16, high, Vector512<float>.Zero);
+                        var lower0 = Avx512F.MaskLoad(x + i + width, low, Vector512<float>.Zero);
+                        var lower1 = Avx512F.MaskLoad(x + i + width + 16, high, Vector512<float>.Zero);
+                        var position = Vector512.Create(i) + even;
+                        var best = Vector512.Create(float.NegativeInfinity);
+                        var index = position;
+                        var taken = Vector512<float>.Zero;
+                        var a = Avx512F.PermuteVar16x32x2(upper0, even, upper1);
+                        Take(a, position, ref best, ref index, ref taken);
+                        Take(Avx512F.PermuteVar16x32x2(upper0, odd, upper1), position + Vector512<int>.One, ref best, ref index, ref taken);
+                        Take(Avx512F.PermuteVar16x32x2(lower0, even, lower1), position + Vector512.Create(width), ref best, ref index, ref taken);
+                        Take(Avx512F.PermuteVar16x32x2(lower0, odd, lower1), position + Vector512.Create(width + 1), ref best, ref index, ref taken);
+                        var store = Vector512.LessThan(lanes, Vector512.Create(count));
+                        var row = (oy * outputWidth) + ox;
+                        Avx512F.MaskStore(y + row, store.AsSingle(), Vector512.ConditionalSelect(taken, best, a));
+                        Avx512F.MaskStore(at + row, store, index);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void Take(Vector512<float> value, Vector512<int> position, ref Vector512<float> best, ref Vector512<int> index, ref Vector512<float> taken)
+    {
+        var greater = Vector512.GreaterThan(value, best);
+        best = Vector512.ConditionalSelect(greater, value, best);
+        index = Vector512.ConditionalSelect(greater.AsInt32(), position, index);
+        taken |= greater;
+    }
+
     // Four adjacent 2×2 windows whose top-left input is x[i], x[i + 2], x[i + 4], x[i + 6].
     private static void MaxWindows4(ReadOnlySpan<float> x, int i, int width, Span<float> y, Span<int> at)
     {
@@ -175,9 +240,16 @@ internal static class Pooling
         ArgumentNullException.ThrowIfNull(argmax);
         CheckLength(argmax.Length, outputGradient.Length, nameof(argmax));
         var chunks = (geometry.Planes + PlanesPerTask - 1) / PlanesPerTask;
+        var wide = geometry is { Kernel: 2, Stride: 2, Padding: 0 } && Simd.Current == SimdPath.Vector512;
         pool.For(chunks, chunk =>
         {
             var end = Math.Min(geometry.Planes, (chunk + 1) * PlanesPerTask);
+            if (wide)
+            {
+                MaxBackward2x2Wide(geometry, outputGradient, argmax, inputGradient, chunk * PlanesPerTask, end);
+                return;
+            }
+
             for (var plane = chunk * PlanesPerTask; plane < end; plane++)
             {
                 var dx = inputGradient.AsSpan(plane * geometry.InputLength, geometry.InputLength);
@@ -190,6 +262,59 @@ internal static class Pooling
                 }
             }
         });
+    }
+
+    // Disjoint 2×2 windows, 16 at a time with AVX-512: each input of a window is +0 + dy where it won and +0 where it
+    // did not (what clearing and then adding dy at the winner gives), written as two rows of 32 interleaved values.
+    // Inputs outside every window (an odd last row or column) are cleared first.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void MaxBackward2x2Wide(in PoolingGeometry g, float[] outputGradient, int[] argmax, float[] inputGradient, int first, int end)
+    {
+        int width = g.Width, outputWidth = g.OutputWidth;
+        var even = Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
+        var lowHalf = Vector512.Create(0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23);
+        var highHalf = lowHalf + Vector512.Create(8);
+        var lanes = Vector512<int>.Indices;
+        var uncovered = width % 2 != 0 || g.Height % 2 != 0;
+        fixed (float* dys = outputGradient, dxs = inputGradient)
+        fixed (int* ats = argmax)
+        {
+            for (var plane = first; plane < end; plane++)
+            {
+                var dx = dxs + ((long)plane * g.InputLength);
+                var dy = dys + ((long)plane * g.OutputLength);
+                var at = ats + ((long)plane * g.OutputLength);
+                if (uncovered)
+                {
+                    new Span<float>(dx, g.InputLength).Clear();
+                }
+
+                for (var oy = 0; oy < g.OutputHeight; oy++)
+                {
+                    var top = 2 * oy * width;
+                    for (var ox = 0; ox < outputWidth; ox += 16)
+                    {
+                        var count = Math.Min(16, outputWidth - ox);
+                        var load = Vector512.LessThan(lanes, Vector512.Create(count));
+                        var row = (oy * outputWidth) + ox;
+                        var gradient = Vector512<float>.Zero + Avx512F.MaskLoad(dy + row, load.AsSingle(), Vector512<float>.Zero);
+                        var winner = Avx512F.MaskLoad(at + row, load, Vector512<int>.Zero);
+                        var i = top + (2 * ox);
+                        var position = Vector512.Create(i) + even;
+                        var upperEven = Vector512.ConditionalSelect(Vector512.Equals(winner, position).AsSingle(), gradient, Vector512<float>.Zero);
+                        var upperOdd = Vector512.ConditionalSelect(Vector512.Equals(winner, position + Vector512<int>.One).AsSingle(), gradient, Vector512<float>.Zero);
+                        var lowerEven = Vector512.ConditionalSelect(Vector512.Equals(winner, position + Vector512.Create(width)).AsSingle(), gradient, Vector512<float>.Zero);
+                        var lowerOdd = Vector512.ConditionalSelect(Vector512.Equals(winner, position + Vector512.Create(width + 1)).AsSingle(), gradient, Vector512<float>.Zero);
+                        var low = Vector512.LessThan(lanes, Vector512.Create(2 * count)).AsSingle();
+                        var high = Vector512.LessThan(lanes, Vector512.Create((2 * count) - 16)).AsSingle();
+                        Avx512F.MaskStore(dx + i, low, Avx512F.PermuteVar16x32x2(upperEven, lowHalf, upperOdd));
+                        Avx512F.MaskStore(dx + i + 16, high, Avx512F.PermuteVar16x32x2(upperEven, highHalf, upperOdd));
+                        Avx512F.MaskStore(dx + i + width, low, Avx512F.PermuteVar16x32x2(lowerEven, lowHalf, lowerOdd));
+                        Avx512F.MaskStore(dx + i + width + 16, high, Avx512F.PermuteVar16x32x2(lowerEven, highHalf, lowerOdd));
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>output = the sum of each window's inputs divided by Kernel² (padding counts as zeros, like

@@ -97,6 +97,102 @@ public class PoolingTests
         }
     }
 
+    [Theory]
+    [InlineData(5, 4)]
+    [InlineData(11, 7)]
+    [InlineData(28, 28)] // the CNN's first pooling: 14 windows per row, one masked 16-lane group
+    [InlineData(33, 5)] // 16 windows: one full group, the odd last column unused
+    [InlineData(69, 3)] // 34 windows: two full groups and a group of 2
+    public void Max_pooling_2x2_gives_the_same_values_and_winners_on_every_path_and_thread_count(int width, int height)
+    {
+        // Ties, −∞ and NaN among ordinary values: the winner rule (first strict maximum) is what the paths must share.
+        var g = new PoolingGeometry(37, height, width, 2, 2, 0);
+        var x = Random(g.Planes * g.InputLength, 8).Select((v, i) =>
+            i % 17 == 0 ? float.NaN : v < -1f ? float.NegativeInfinity : v < -0.3f ? 0f : v > 1f ? 1f : v).ToArray();
+        float[]? firstMax = null;
+        int[]? firstArgmax = null;
+        foreach (var path in Paths())
+        {
+            foreach (var threads in new[] { 1, 2, 3 })
+            {
+                using var pool = new ComputePool(threads);
+                var max = new float[g.Planes * g.OutputLength];
+                var argmax = new int[max.Length];
+                With(path, () =>
+                {
+                    Pooling.MaxForward(pool, g, x, max, argmax);
+                    return 0;
+                });
+                firstMax ??= max;
+                firstArgmax ??= argmax;
+                AssertSameBits(firstMax, max, $"max {path} {threads}");
+                Assert.Equal(firstArgmax, argmax);
+            }
+        }
+
+        // And the winners are the scalar rule's: the first window entry strictly above all before it (from −∞).
+        for (int p = 0, o = 0; p < g.Planes; p++)
+        {
+            for (var oy = 0; oy < g.OutputHeight; oy++)
+            {
+                for (var ox = 0; ox < g.OutputWidth; ox++, o++)
+                {
+                    int[] window = [(2 * oy * g.Width) + (2 * ox), (2 * oy * g.Width) + (2 * ox) + 1,
+                        (((2 * oy) + 1) * g.Width) + (2 * ox), (((2 * oy) + 1) * g.Width) + (2 * ox) + 1];
+                    var (best, winner) = (float.NegativeInfinity, window[0]);
+                    foreach (var i in window)
+                    {
+                        (best, winner) = x[(p * g.InputLength) + i] > best ? (x[(p * g.InputLength) + i], i) : (best, winner);
+                    }
+
+                    Assert.Equal(winner, firstArgmax![o]);
+                    Assert.Equal(BitConverter.SingleToInt32Bits(x[(p * g.InputLength) + winner]), BitConverter.SingleToInt32Bits(firstMax![o]));
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(28, 28)]
+    [InlineData(14, 14)]
+    [InlineData(33, 7)] // odd width and height: the last column and row belong to no window
+    [InlineData(69, 4)]
+    [InlineData(5, 3)]
+    public void Max_pooling_2x2_backward_gives_the_same_bits_on_every_path_and_thread_count(int width, int height)
+    {
+        var g = new PoolingGeometry(37, height, width, 2, 2, 0);
+        var x = Random(g.Planes * g.InputLength, 9).Select(v => v < -0.5f ? 0f : v).ToArray();
+        var dy = Random(g.Planes * g.OutputLength, 10).Select((v, i) => i % 5 == 1 ? -0f : i % 23 == 0 ? float.NaN : v).ToArray();
+        using (var one = new ComputePool(1))
+        {
+            var max = new float[dy.Length];
+            var argmax = new int[dy.Length];
+            Pooling.MaxForward(one, g, x, max, argmax);
+
+            // The rule: every input +0, then + dy at its window's winner.
+            var expected = new float[x.Length];
+            for (var o = 0; o < dy.Length; o++)
+            {
+                expected[((o / g.OutputLength) * g.InputLength) + argmax[o]] += dy[o];
+            }
+
+            foreach (var path in Paths())
+            {
+                foreach (var threads in new[] { 1, 2, 3 })
+                {
+                    using var pool = new ComputePool(threads);
+                    var dx = Enumerable.Repeat(float.NaN, x.Length).ToArray();
+                    With(path, () =>
+                    {
+                        Pooling.MaxBackward(pool, g, dy, argmax, dx);
+                        return 0;
+                    });
+                    AssertSameBits(expected, dx, $"dx {path} {threads}");
+                }
+            }
+        }
+    }
+
     [Fact]
     public void Padding_above_half_the_kernel_is_rejected()
     {
