@@ -54,6 +54,7 @@ internal static unsafe class Im2Col
     {
         int oh = g.OutputHeight, ow = g.OutputWidth, height = g.Height, width = g.Width, padding = g.Padding;
         var row = columns;
+        var end = columns + ((long)g.Patch * oh * ow);
         for (var c = 0; c < g.InChannels; c++)
         {
             var plane = image + ((long)c * height * width);
@@ -71,7 +72,7 @@ internal static unsafe class Im2Col
                         {
                             // Lane l reads input column ox + l − p + kx, inside the image for ox + l in [p − kx, W + p − kx).
                             var values = inside ? T.Load(src + ox, padding - kx - ox, width + padding - kx - ox) : T.Zero;
-                            values.Store(dst + ox, Math.Min(T.Count, ow - ox));
+                            values.StoreAscending(dst + ox, Math.Min(T.Count, ow - ox), end);
                         }
                     }
                 }
@@ -87,6 +88,7 @@ internal static unsafe class Im2Col
     {
         int oh = g.OutputHeight, ow = g.OutputWidth, height = g.Height, width = g.Width, padding = g.Padding;
         int kh = g.KernelHeight, kw = g.KernelWidth, rowLength = oh * ow;
+        var end = image + g.InputLength;
         for (var c = 0; c < g.InChannels; c++)
         {
             var plane = image + ((long)c * height * width);
@@ -112,7 +114,7 @@ internal static unsafe class Im2Col
                         }
                     }
 
-                    sum.Store(plane + (iy * width) + ix, Math.Min(T.Count, width - ix));
+                    sum.StoreAscending(plane + (iy * width) + ix, Math.Min(T.Count, width - ix), end);
                 }
             }
         }

@@ -26,6 +26,11 @@ internal unsafe interface IMaskedLanes<TSelf>
     /// <summary>Stores lanes l &lt; <paramref name="count"/> to <paramref name="row"/>[l].</summary>
     void Store(float* row, int count);
 
+    /// <summary>Stores lanes l &lt; <paramref name="count"/> to <paramref name="row"/>[l], and for a writer that fills a
+    /// buffer in ascending order (the next store starts at row + count) stores all lanes when they end before
+    /// <paramref name="end"/>: the extra lanes are overwritten by the next store, and a plain store is cheaper.</summary>
+    void StoreAscending(float* row, int count, float* end);
+
     /// <summary>a + b, per lane.</summary>
     static abstract TSelf operator +(TSelf a, TSelf b);
 }
@@ -49,6 +54,20 @@ internal readonly unsafe struct MaskedLanes512(Vector512<float> value) : IMasked
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Store(float* row, int count) => Avx512F.MaskStore(row, Between(0, count), _value);
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void StoreAscending(float* row, int count, float* end)
+    {
+        if (row + 16 <= end)
+        {
+            Avx512F.Store(row, _value);
+        }
+        else
+        {
+            Store(row, count);
+        }
+    }
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -80,6 +99,20 @@ internal readonly unsafe struct MaskedLanes256(Vector256<float> value) : IMasked
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Store(float* row, int count) => Avx.MaskStore(row, Between(0, count), _value);
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void StoreAscending(float* row, int count, float* end)
+    {
+        if (row + 8 <= end)
+        {
+            Avx.Store(row, _value);
+        }
+        else
+        {
+            Store(row, count);
+        }
+    }
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
