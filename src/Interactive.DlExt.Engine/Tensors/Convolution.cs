@@ -86,7 +86,11 @@ internal static unsafe class Convolution
         var clock = PartClock.Start();
         fixed (float* cols = columns, dy = outputGradient, dw = weightGradient)
         {
-            if (geometry.Patch < geometry.OutChannels)
+            if (SmallPatchConvolution.ServesWeightGradient(geometry, Simd.Current))
+            {
+                SmallPatchConvolution.AddWeightGradient(pool, geometry, cols, dy, dw + weightOffset);
+            }
+            else if (geometry.Patch < geometry.OutChannels)
             {
                 AddWeightGradientTransposed(pool, geometry, cols, dy, dw + weightOffset);
             }

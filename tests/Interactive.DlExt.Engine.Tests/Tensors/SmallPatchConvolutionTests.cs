@@ -46,6 +46,50 @@ public unsafe class SmallPatchConvolutionTests
         Assert.All(output[g.OutputLength..], v => Assert.True(float.IsNaN(v), "wrote past the output"));
     }
 
+    [Theory]
+    [InlineData(1, 28, 28, 32, 3, 1)]
+    [InlineData(2, 5, 7, 19, 3, 2)] // patch 18: a group of 8 k, 8 more, then 2 single chains; filters 16 + 3
+    [InlineData(1, 6, 9, 17, 4, 1)]
+    public void The_small_patch_weight_gradient_gives_the_bits_of_the_gemms_chain_over_images_then_pixels(int cin, int h, int w, int filters, int kernel, int threads)
+    {
+        if (Simd.Best < SimdPath.Vector512)
+        {
+            return; // the kernel runs only on AVX-512; elsewhere the GEMM serves these shapes
+        }
+
+        var g = new ConvolutionGeometry(3, cin, h, w, filters, kernel, kernel, 1, kernel / 2);
+        Assert.True(SmallPatchConvolution.ServesWeightGradient(g, SimdPath.Vector512));
+        var columns = Tricky(Random(g.Batch * g.Patch * g.OutputPixels, 10));
+        var dy = Tricky(Random(g.Batch * g.OutputLength, 11));
+        var start = Random(g.WeightLength, 12);
+        var expected = (float[])start.Clone();
+        for (var o = 0; o < filters; o++)
+        {
+            for (var k = 0; k < g.Patch; k++)
+            {
+                var sum = expected[(o * g.Patch) + k];
+                for (var image = 0; image < g.Batch; image++)
+                {
+                    for (var q = 0; q < g.OutputPixels; q++)
+                    {
+                        sum = MathF.FusedMultiplyAdd(columns[(((image * g.Patch) + k) * g.OutputPixels) + q], dy[(image * g.OutputLength) + (o * g.OutputPixels) + q], sum);
+                    }
+                }
+
+                expected[(o * g.Patch) + k] = sum;
+            }
+        }
+
+        var gradient = (float[])start.Clone();
+        using var pool = new ComputePool(threads);
+        fixed (float* cols = columns, dyp = dy, dw = gradient)
+        {
+            SmallPatchConvolution.AddWeightGradient(pool, g, cols, dyp, dw);
+        }
+
+        AssertSameBits(expected, gradient, "dW");
+    }
+
     // Signed zeros and products too small for a float, so a chain that differs in where it starts or what it adds shows.
     private static float[] Tricky(float[] values)
     {
