@@ -16,11 +16,15 @@ internal static unsafe class Im2Col
     /// <summary>columns = unfold(image), overwritten.</summary>
     public static void Unfold(in ConvolutionGeometry g, float* image, float* columns, SimdPath path)
     {
+#if NET9_0_OR_GREATER
         if (g.Stride == 1 && path == SimdPath.Vector512)
         {
             UnfoldStride1<MaskedLanes512>(g, image, columns);
+            return;
         }
-        else if (g.Stride == 1 && path == SimdPath.Vector256)
+#endif
+
+        if (g.Stride == 1 && path != SimdPath.Scalar)
         {
             UnfoldStride1<MaskedLanes256>(g, image, columns);
         }
@@ -33,11 +37,15 @@ internal static unsafe class Im2Col
     /// <summary>image = fold(columns), overwriting the image; each pixel adds its entries in (c, ky, kx, oy, ox) order.</summary>
     public static void Fold(in ConvolutionGeometry g, float* columns, float* image, SimdPath path)
     {
+#if NET9_0_OR_GREATER
         if (g.Stride == 1 && path == SimdPath.Vector512)
         {
             FoldStride1<MaskedLanes512>(g, columns, image);
+            return;
         }
-        else if (g.Stride == 1 && path == SimdPath.Vector256)
+#endif
+
+        if (g.Stride == 1 && path != SimdPath.Scalar)
         {
             FoldStride1<MaskedLanes256>(g, columns, image);
         }

@@ -6,7 +6,7 @@ namespace Interactive.DlExt;
 
 /// <summary>
 /// A register of float lanes that loads and stores only some of its lanes, for kernels over short rows (a feature
-/// map is often 7 to 28 wide): 16 lanes (<see cref="MaskedLanes512"/>) or 8 (<see cref="MaskedLanes256"/>). The
+/// map is often 7 to 28 wide): 16 lanes (<c>MaskedLanes512</c>, .NET 9 and later) or 8 (<see cref="MaskedLanes256"/>). The
 /// masked-off lanes' memory is never touched (the hardware suppresses their faults), so a row may start before or
 /// end after its buffer.
 /// </summary>
@@ -35,7 +35,8 @@ internal unsafe interface IMaskedLanes<TSelf>
     static abstract TSelf operator +(TSelf a, TSelf b);
 }
 
-/// <summary>16 lanes with AVX-512 mask registers.</summary>
+#if NET9_0_OR_GREATER
+/// <summary>16 lanes with AVX-512 mask registers (.NET 9 and later: .NET 8 has no masked AVX-512 moves).</summary>
 internal readonly unsafe struct MaskedLanes512(Vector512<float> value) : IMaskedLanes<MaskedLanes512>
 {
     private readonly Vector512<float> _value = value;
@@ -81,6 +82,8 @@ internal readonly unsafe struct MaskedLanes512(Vector512<float> value) : IMasked
     }
 }
 
+#endif
+
 /// <summary>8 lanes with AVX's masked moves.</summary>
 internal readonly unsafe struct MaskedLanes256(Vector256<float> value) : IMaskedLanes<MaskedLanes256>
 {
@@ -121,7 +124,7 @@ internal readonly unsafe struct MaskedLanes256(Vector256<float> value) : IMasked
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<float> Between(int from, int to)
     {
-        var lanes = Vector256<int>.Indices;
+        var lanes = Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7);
         return (Vector256.GreaterThanOrEqual(lanes, Vector256.Create(from)) & Vector256.LessThan(lanes, Vector256.Create(to))).AsSingle();
     }
 }

@@ -14,6 +14,13 @@ internal static class Pooling
 {
     private const int PlanesPerTask = 16;
 
+    // The 16-window AVX-512 forms need .NET 9's masked moves; on .NET 8 the 4-window form serves every path.
+#if NET9_0_OR_GREATER
+    private const bool WideKernels = true;
+#else
+    private const bool WideKernels = false;
+#endif
+
     /// <summary>output = the maximum of each window (padding never wins); argmax = the winning input index
     /// within its plane (the first maximum in row-major window order).</summary>
     /// <param name="pool">The threads to use.</param>
@@ -30,15 +37,17 @@ internal static class Pooling
         {
             // The common 2×2 halving: whole windows only, a few planes per task (a task per plane costs more than the plane).
             var chunks = (geometry.Planes + PlanesPerTask - 1) / PlanesPerTask;
-            var wide = Simd.Current == SimdPath.Vector512;
+            var wide = WideKernels && Simd.Current == SimdPath.Vector512;
             pool.For(chunks, chunk =>
             {
                 var end = Math.Min(geometry.Planes, (chunk + 1) * PlanesPerTask);
+#if NET9_0_OR_GREATER
                 if (wide)
                 {
                     MaxForward2x2Wide(geometry, input, output, argmax, chunk * PlanesPerTask, end);
                     return;
                 }
+#endif
 
                 for (var plane = chunk * PlanesPerTask; plane < end; plane++)
                 {
@@ -139,6 +148,7 @@ internal static class Pooling
         }
     }
 
+#if NET9_0_OR_GREATER
     // The 2×2 windows of planes [first, end), 16 windows of a row at a time with AVX-512: each row pair is loaded as
     // 32 + 32 floats (masked at the row's end), split into even and odd columns, and the four candidates are taken in
     // the scalar loop's order with the same strict '>', so the values and winners are those of MaxForward2x2.
@@ -197,6 +207,8 @@ internal static class Pooling
         taken |= greater;
     }
 
+#endif
+
     // Four adjacent 2×2 windows whose top-left input is x[i], x[i + 2], x[i + 4], x[i + 6].
     private static void MaxWindows4(ReadOnlySpan<float> x, int i, int width, Span<float> y, Span<int> at)
     {
@@ -240,15 +252,17 @@ internal static class Pooling
         ArgumentNullException.ThrowIfNull(argmax);
         CheckLength(argmax.Length, outputGradient.Length, nameof(argmax));
         var chunks = (geometry.Planes + PlanesPerTask - 1) / PlanesPerTask;
-        var wide = geometry is { Kernel: 2, Stride: 2, Padding: 0 } && Simd.Current == SimdPath.Vector512;
+        var wide = WideKernels && geometry is { Kernel: 2, Stride: 2, Padding: 0 } && Simd.Current == SimdPath.Vector512;
         pool.For(chunks, chunk =>
         {
             var end = Math.Min(geometry.Planes, (chunk + 1) * PlanesPerTask);
+#if NET9_0_OR_GREATER
             if (wide)
             {
                 MaxBackward2x2Wide(geometry, outputGradient, argmax, inputGradient, chunk * PlanesPerTask, end);
                 return;
             }
+#endif
 
             for (var plane = chunk * PlanesPerTask; plane < end; plane++)
             {
@@ -264,6 +278,7 @@ internal static class Pooling
         });
     }
 
+#if NET9_0_OR_GREATER
     // Disjoint 2×2 windows, 16 at a time with AVX-512: each input of a window is +0 + dy where it won and +0 where it
     // did not (what clearing and then adding dy at the winner gives), written as two rows of 32 interleaved values.
     // Inputs outside every window (an odd last row or column) are cleared first.
@@ -316,6 +331,8 @@ internal static class Pooling
             }
         }
     }
+
+#endif
 
     /// <summary>output = the sum of each window's inputs divided by Kernel² (padding counts as zeros, like
     /// PyTorch's default count_include_pad).</summary>

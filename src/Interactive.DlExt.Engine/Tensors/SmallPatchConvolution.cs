@@ -22,7 +22,11 @@ internal static unsafe class SmallPatchConvolution
 
     /// <summary>Whether <see cref="Forward"/> serves <paramref name="g"/> on <paramref name="path"/>.</summary>
     public static bool Serves(in ConvolutionGeometry g, SimdPath path) =>
+#if NET9_0_OR_GREATER
         path == SimdPath.Vector512 && g.Patch < g.OutChannels;
+#else
+        false; // the forward needs .NET 9's masked AVX-512 moves
+#endif
 
     /// <summary>Whether <see cref="AddWeightGradient"/> serves <paramref name="g"/> on <paramref name="path"/>.</summary>
     public static bool ServesWeightGradient(in ConvolutionGeometry g, SimdPath path) =>
@@ -37,6 +41,9 @@ internal static unsafe class SmallPatchConvolution
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Forward(in ConvolutionGeometry g, float* columns, float* weights, float* bias, float* y)
     {
+#if !NET9_0_OR_GREATER
+        throw new PlatformNotSupportedException("The small-patch forward needs .NET 9 or later.");
+#else
         int pixels = g.OutputPixels, patch = g.Patch, filters = g.OutChannels;
         for (var q = 0; q < pixels; q += 16)
         {
@@ -83,6 +90,7 @@ internal static unsafe class SmallPatchConvolution
                 Finish(y + ((long)o * pixels) + q, a, bias, o, mask);
             }
         }
+#endif
     }
 
     private static float* Scratch(int length)
@@ -183,6 +191,7 @@ internal static unsafe class SmallPatchConvolution
         }
     }
 
+#if NET9_0_OR_GREATER
     // The GEMM's epilogue: + b[o] (no activation in a convolution).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Finish(float* row, Vector512<float> sum, float* bias, int filter, Vector512<float> mask)
@@ -194,4 +203,5 @@ internal static unsafe class SmallPatchConvolution
 
         Avx512F.MaskStore(row, mask, sum);
     }
+#endif
 }
