@@ -4,12 +4,20 @@ using Interactive.DlExt;
 
 // Prints one line per measurement: best and median milliseconds over repeated calls, and GFLOP/s of the best.
 // Modes: gemm, gemmcold (the same MLP shapes with the caches flushed before every call), convgemm, pool, conv, all,
-// and peak (the machine's FMA peak, see FmaPeak).
+// peak (the machine's FMA peak, see FmaPeak), and tiles (every GEMM tiling on the MLP shapes, see TileBench).
 var what = args.Length > 0 ? args[0] : "all";
 var threadCounts = args.Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).DefaultIfEmpty(0).ToArray();
 if (threadCounts[0] == 0)
 {
     threadCounts = [1, 2];
+}
+
+if (what is "tiles")
+{
+    // tiles [threads...]: every GEMM tiling on the MLP shapes, 7 interleaved rounds (DLEXT_BENCH_ROUNDS to change).
+    var rounds = int.TryParse(Environment.GetEnvironmentVariable("DLEXT_BENCH_ROUNDS"), CultureInfo.InvariantCulture, out var r) ? r : 7;
+    TileBench.Run(threadCounts, rounds);
+    return;
 }
 
 if (what is "peak")
@@ -86,7 +94,7 @@ static void Gemm(ComputePool pool, string name, bool ta, bool tb, int m, int n, 
     var (best, median) = Timer.Measure(() => Interactive.DlExt.Gemm.Multiply(pool, ta, tb, m, n, k, a, 0, b, 0, c, 0), cold ? CacheFlush.Run : null);
     var gflops = 2.0 * m * n * k / (best * 1e6);
     Console.WriteLine(FormattableString.Invariant(
-        $"{(cold ? "gemmcold" : "gemm")} threads={pool.Threads} {name,-34} {(ta ? 'T' : 'N')}{(tb ? 'T' : 'N')} m={m} n={n} k={k} best_ms={best:F4} median_ms={median:F4} gflops={gflops:F1}"));
+        $"{(cold ? "gemmcold" : "gemm")} tiling={GemmTuning.Current} threads={pool.Threads} {name,-34} {(ta ? 'T' : 'N')}{(tb ? 'T' : 'N')} m={m} n={n} k={k} best_ms={best:F4} median_ms={median:F4} gflops={gflops:F1}"));
 }
 
 static float[] Fill(int length, int seed)

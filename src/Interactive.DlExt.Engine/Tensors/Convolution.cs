@@ -34,7 +34,7 @@ internal static unsafe class Convolution
         var path = Simd.Current;
         fixed (float* x = input, w = weights, b = bias, y = output, cols = columns)
         {
-            var task = new ForwardTask(geometry, x, w + weightOffset, b == null ? null : b + biasOffset, y, cols, path);
+            var task = new ForwardTask(geometry, x, w + weightOffset, b == null ? null : b + biasOffset, y, cols, path, GemmTuning.Current);
             pool.For(geometry.Batch, task);
         }
     }
@@ -54,7 +54,7 @@ internal static unsafe class Convolution
         var path = Simd.Current;
         fixed (float* dy = outputGradient, w = weights, dx = inputGradient)
         {
-            pool.For(geometry.Batch, new BackwardDataTask(geometry, dy, w + weightOffset, dx, path));
+            pool.For(geometry.Batch, new BackwardDataTask(geometry, dy, w + weightOffset, dx, path, GemmTuning.Current));
         }
     }
 
@@ -210,7 +210,7 @@ internal static unsafe class Convolution
 
     // Per image: cols = unfold(x); Yᵀ[pixels × out] = colsᵀ·Wᵀ + bias (tall GEMM: full register tiles); y = (Yᵀ)ᵀ.
     // A patch shorter than the filter count skips the GEMM and the transpose (SmallPatchConvolution).
-    private readonly struct ForwardTask(ConvolutionGeometry g, float* x, float* w, float* bias, float* y, float* columns, SimdPath path) : IComputeBody
+    private readonly struct ForwardTask(ConvolutionGeometry g, float* x, float* w, float* bias, float* y, float* columns, SimdPath path, GemmTiling tiling) : IComputeBody
     {
         public void Run(int index)
         {
@@ -231,6 +231,7 @@ internal static unsafe class Convolution
             var op = GemmOperands.Dense(true, true, pixels, g.OutChannels, patch, cols, w, transposed);
             op.Epilogue.Bias = bias;
             op.Path = path;
+            op.Tiling = tiling;
             GemmDriver.ComputeTile(op, 0, pixels, 0, g.OutChannels);
             PartClock.Stop(StepPart.ConvForwardGemm, clock);
             clock = PartClock.Start();
@@ -240,7 +241,7 @@ internal static unsafe class Convolution
     }
 
     // Per image: dcols[patch × pixels] = Wᵀ·dY, then fold dcols back into the image's gradient.
-    private readonly struct BackwardDataTask(ConvolutionGeometry g, float* dy, float* w, float* dx, SimdPath path) : IComputeBody
+    private readonly struct BackwardDataTask(ConvolutionGeometry g, float* dy, float* w, float* dx, SimdPath path, GemmTiling tiling) : IComputeBody
     {
         public void Run(int index)
         {
@@ -249,6 +250,7 @@ internal static unsafe class Convolution
             var clock = PartClock.Start();
             var op = GemmOperands.Dense(true, false, patch, pixels, g.OutChannels, w, dy + ((long)index * g.OutputLength), dcols);
             op.Path = path;
+            op.Tiling = tiling;
             GemmDriver.ComputeTile(op, 0, patch, 0, pixels);
             PartClock.Stop(StepPart.ConvDataGemm, clock);
             clock = PartClock.Start();

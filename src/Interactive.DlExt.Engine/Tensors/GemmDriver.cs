@@ -12,20 +12,15 @@ namespace Interactive.DlExt;
 /// </summary>
 internal static unsafe class GemmDriver
 {
-    /// <summary>Depth of a packed block (cache blocking only: it does not change any result). At 128, one packed
-    /// 32-column B strip (16 KB) and one A panel (3 KB) fit a 32 KB L1 together; at 256 the strip alone filled it.</summary>
-    public const int KBlock = 128;
-
-    /// <summary>Columns of B packed at once (KBlock × NBlock floats = 256 KB, a quarter of a Zen 4 L2).</summary>
+    /// <summary>Columns of B packed at once (depth × NBlock floats: 256 KB at depth 128, a quarter of a Zen 4 L2).</summary>
     public const int NBlock = 512;
 
-    private const int Mr = GemmKernels.RowsPerPanel;
     private const int ColumnUnit = 32;
     private const long SerialWork = 1L << 17;
     private const int PartitionCacheLimit = 4096;
     private const int RowCutRows = 64;
 
-    private static readonly ConcurrentDictionary<(int M, int N, long Depth, int Threads), (int Rows, int Columns)> PartitionCache = new();
+    private static readonly ConcurrentDictionary<(int M, int N, long Depth, int Threads, int PanelRows), (int Rows, int Columns)> PartitionCache = new();
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(ComputePool pool, in GemmOperands g)
@@ -35,14 +30,18 @@ internal static unsafe class GemmDriver
             return;
         }
 
-        var (rowChunks, columnChunks) = CachedPartition(g.M, g.N, (long)g.K * g.Batch, pool.Threads);
+        // Resolved here, on the calling thread, where a forced tiling is visible; the workers get it with the operands.
+        var op = g;
+        op.Tiling = Tiling(g);
+        var mr = PanelRows(op);
+        var (rowChunks, columnChunks) = CachedPartition(op.M, op.N, (long)op.K * op.Batch, pool.Threads, mr);
         if (rowChunks * columnChunks == 1)
         {
-            ComputeTile(g, 0, g.M, 0, g.N);
+            ComputeTile(op, 0, op.M, 0, op.N);
             return;
         }
 
-        pool.For(rowChunks * columnChunks, new TileTask(g, rowChunks, columnChunks));
+        pool.For(rowChunks * columnChunks, new TileTask(op, rowChunks, columnChunks, mr));
     }
 
     /// <summary>Computes rows [r0, r1) × columns [c0, c1) of C.</summary>
@@ -63,8 +62,10 @@ internal static unsafe class GemmDriver
         }
 
         var nr = GemmKernels.StripWidth(g.Path);
-        var workspace = Workspace.Current;
-        var tile = stackalloc float[Mr * 32];
+        var mr = PanelRows(g);
+        var depth = Tiling(g).Depth;
+        var workspace = Workspace.For(depth);
+        var tile = stackalloc float[GemmTiling.MaxRows * 32];
         for (var jc = c0; jc < c1; jc += NBlock)
         {
             var nc = Math.Min(NBlock, c1 - jc);
@@ -73,33 +74,30 @@ internal static unsafe class GemmDriver
             {
                 var a = g.A + (batch * g.BatchStrideA);
                 var b = g.B + (batch * g.BatchStrideB);
-                for (var k0 = 0; k0 < g.K; k0 += KBlock)
+                for (var k0 = 0; k0 < g.K; k0 += depth)
                 {
-                    var kc = Math.Min(KBlock, g.K - k0);
+                    var kc = Math.Min(depth, g.K - k0);
                     var load = g.Accumulate || batch > 0 || k0 > 0;
                     var last = batch == g.Batch - 1 && k0 + kc == g.K && g.Epilogue.Any;
                     GemmPacking.PackB(b, g.Ldb, g.TransposeB, k0, kc, jc, nc, nr, workspace.B);
-                    for (var i0 = r0; i0 < r1; i0 += Mr)
+                    for (var i0 = r0; i0 < r1; i0 += mr)
                     {
-                        var rows = Math.Min(Mr, r1 - i0);
-                        GemmPacking.PackA(a, g.Lda, g.TransposeA, i0, rows, k0, kc, workspace.A);
+                        var rows = Math.Min(mr, r1 - i0);
+                        var kernelRows = g.Path == SimdPath.Vector512 ? GemmKernels512.KernelRows(rows) : 6;
+                        GemmPacking.PackA(a, g.Lda, g.TransposeA, i0, rows, k0, kc, mr, workspace.A);
                         for (var s = 0; s < strips; s++)
                         {
                             var j = jc + (s * nr);
                             var width = Math.Min(nr, jc + nc - j);
                             var c = g.C + (i0 * g.Ldc) + j;
                             var packedB = workspace.B + (s * kc * nr);
-                            if (rows == Mr && width == nr)
+                            if (rows == kernelRows && width == nr)
                             {
-                                Kernel(g.Path, kc, workspace.A, packedB, c, g.Ldc, load);
-                            }
-                            else if (rows == 4 && width == nr && g.Path == SimdPath.Vector512)
-                            {
-                                GemmKernels.Kernel4x32(kc, workspace.A, packedB, c, g.Ldc, load);
+                                Kernel(g.Path, kernelRows, kc, workspace.A, mr, packedB, c, g.Ldc, load);
                             }
                             else
                             {
-                                EdgeTile(g.Path, kc, workspace.A, packedB, c, g.Ldc, load, rows, width, nr, tile);
+                                EdgeTile(g.Path, kernelRows, kc, workspace.A, mr, packedB, c, g.Ldc, load, rows, width, nr, tile);
                             }
 
                             if (last)
@@ -116,15 +114,15 @@ internal static unsafe class GemmDriver
     /// <summary><see cref="Partition"/>, remembered: a training step repeats the same few shapes thousands of times,
     /// and the search costs microseconds per call (a few percent of a small-batch step).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static (int Rows, int Columns) CachedPartition(int m, int n, long depth, int threads)
+    internal static (int Rows, int Columns) CachedPartition(int m, int n, long depth, int threads, int panelRows = 6)
     {
-        var key = (m, n, depth, threads);
+        var key = (m, n, depth, threads, panelRows);
         if (PartitionCache.TryGetValue(key, out var cached))
         {
             return cached;
         }
 
-        var partition = Partition(m, n, depth, threads);
+        var partition = Partition(m, n, depth, threads, panelRows);
         if (PartitionCache.Count >= PartitionCacheLimit)
         {
             PartitionCache.Clear();
@@ -136,15 +134,17 @@ internal static unsafe class GemmDriver
 
     /// <summary>Chooses how many row and column chunks to cut C into: the fewest tasks whose simulated
     /// finish time (kernel work plus repeated packing, claimed greedily by the threads) is lowest, cutting
-    /// columns only when C has fewer than <see cref="RowCutRows"/> rows per thread.</summary>
-    internal static (int Rows, int Columns) Partition(int m, int n, long depth, int threads)
+    /// columns only when C has fewer than <see cref="RowCutRows"/> rows per thread. Rows are cut at whole panels of
+    /// <paramref name="panelRows"/> (the tiling's rows).</summary>
+    internal static (int Rows, int Columns) Partition(int m, int n, long depth, int threads, int panelRows = 6)
     {
         if (threads == 1 || (long)m * n * depth < SerialWork)
         {
             return (1, 1);
         }
 
-        var panels = (m + Mr - 1) / Mr;
+        var panels = (m + panelRows - 1) / panelRows;
+        var rowScale = panelRows / 6.0;
         var strips = (n + ColumnUnit - 1) / ColumnUnit;
         var clocks = stackalloc double[threads];
         var best = (Rows: 1, Columns: 1);
@@ -166,8 +166,8 @@ internal static unsafe class GemmDriver
                     int i = t / cc, j = t % cc;
                     double p = Split(panels, rc, i + 1) - Split(panels, rc, i);
                     double s = Split(strips, cc, j + 1) - Split(strips, cc, j);
-                    // In micro-tile units: packing a 6-row A panel costs ~0.5, a 32-column B strip ~1.3.
-                    var cost = (p * s) + (0.5 * p * Math.Ceiling(s * ColumnUnit / NBlock)) + (1.3 * s) + 0.2;
+                    // In 6×32 micro-tile units: packing a 6-row A panel costs ~0.5, a 32-column B strip ~1.3.
+                    var cost = (rowScale * ((p * s) + (0.5 * p * Math.Ceiling(s * ColumnUnit / NBlock)))) + (1.3 * s) + 0.2;
                     var first = 0;
                     for (var w = 1; w < threads; w++)
                     {
@@ -196,12 +196,19 @@ internal static unsafe class GemmDriver
 
     private static int Split(int units, int chunks, int index) => (int)((long)units * index / chunks);
 
+    // An operand built without a tiling (Tiling left default) gets this thread's.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Kernel(SimdPath path, int kc, float* a, float* b, float* c, nint ldc, bool load)
+    private static GemmTiling Tiling(in GemmOperands g) => g.Tiling.Rows == 0 ? GemmTuning.Current : g.Tiling;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int PanelRows(in GemmOperands g) => Tiling(g).RowsOn(g.Path);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Kernel(SimdPath path, int rows, int kc, float* a, int mr, float* b, float* c, nint ldc, bool load)
     {
         if (path == SimdPath.Vector512)
         {
-            GemmKernels.Kernel6x32(kc, a, b, c, ldc, load);
+            GemmKernels512.Kernel(rows, kc, a, mr, b, c, ldc, load);
         }
         else
         {
@@ -211,18 +218,18 @@ internal static unsafe class GemmDriver
 
     // A ragged tile runs the full kernel on a scratch tile holding the valid part of C (zeros elsewhere).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void EdgeTile(SimdPath path, int kc, float* a, float* b, float* c, nint ldc, bool load, int rows, int width, int nr, float* tile)
+    private static void EdgeTile(SimdPath path, int kernelRows, int kc, float* a, int mr, float* b, float* c, nint ldc, bool load, int rows, int width, int nr, float* tile)
     {
         if (load)
         {
-            new Span<float>(tile, Mr * nr).Clear();
+            new Span<float>(tile, kernelRows * nr).Clear();
             for (var r = 0; r < rows; r++)
             {
                 new Span<float>(c + (r * ldc), width).CopyTo(new Span<float>(tile + (r * nr), width));
             }
         }
 
-        Kernel(path, kc, a, b, tile, nr, load);
+        Kernel(path, kernelRows, kc, a, mr, b, tile, nr, load);
         for (var r = 0; r < rows; r++)
         {
             new Span<float>(tile + (r * nr), width).CopyTo(new Span<float>(c + (r * ldc), width));
@@ -283,7 +290,7 @@ internal static unsafe class GemmDriver
         }
     }
 
-    private readonly struct TileTask(GemmOperands g, int rowChunks, int columnChunks) : IComputeBody
+    private readonly struct TileTask(GemmOperands g, int rowChunks, int columnChunks, int mr) : IComputeBody
     {
         private readonly GemmOperands _g = g;
 
@@ -291,32 +298,39 @@ internal static unsafe class GemmDriver
         public void Run(int index)
         {
             int i = index / columnChunks, j = index % columnChunks;
-            var panels = (_g.M + Mr - 1) / Mr;
+            var panels = (_g.M + mr - 1) / mr;
             var strips = (_g.N + ColumnUnit - 1) / ColumnUnit;
-            var r0 = Split(panels, rowChunks, i) * Mr;
-            var r1 = Math.Min(_g.M, Split(panels, rowChunks, i + 1) * Mr);
+            var r0 = Split(panels, rowChunks, i) * mr;
+            var r1 = Math.Min(_g.M, Split(panels, rowChunks, i + 1) * mr);
             var c0 = Split(strips, columnChunks, j) * ColumnUnit;
             var c1 = Math.Min(_g.N, Split(strips, columnChunks, j + 1) * ColumnUnit);
             ComputeTile(_g, r0, r1, c0, c1);
         }
     }
 
-    /// <summary>Per-thread packing buffers, pinned and 64-byte aligned, kept for the thread's lifetime.</summary>
+    /// <summary>Per-thread packing buffers, pinned and 64-byte aligned, kept for the thread's lifetime (replaced by
+    /// larger ones when a deeper tiling needs them).</summary>
     private sealed class Workspace
     {
         [ThreadStatic]
         private static Workspace? _current;
 
-        private readonly float[] _a = GC.AllocateUninitializedArray<float>((KBlock * Mr) + 32, pinned: true);
-        private readonly float[] _b = GC.AllocateUninitializedArray<float>((KBlock * NBlock) + 32, pinned: true);
+        private readonly float[] _a;
+        private readonly float[] _b;
 
-        private Workspace()
+        private Workspace(int depth)
         {
+            Depth = depth;
+            _a = GC.AllocateUninitializedArray<float>((depth * GemmTiling.MaxRows) + 32, pinned: true);
+            _b = GC.AllocateUninitializedArray<float>((depth * NBlock) + 32, pinned: true);
             A = Align(_a);
             B = Align(_b);
         }
 
-        public static Workspace Current => _current ??= new Workspace();
+        public int Depth { get; }
+
+        public static Workspace For(int depth) =>
+            _current is { } current && current.Depth >= depth ? current : _current = new Workspace(Math.Max(depth, GemmTiling.Default.Depth));
 
         public float* A { get; }
 

@@ -5,131 +5,16 @@ using System.Runtime.Intrinsics.X86;
 namespace Interactive.DlExt;
 
 /// <summary>
-/// Register-blocked GEMM micro-kernels. Each updates a 6×NR tile of C held in 12 vector registers:
+/// Register-blocked GEMM micro-kernels. Each updates a rows×NR tile of C held in vector registers:
 /// acc = (load ? C : 0), then acc = fma(a[k], b[k], acc) for k in order, then C = acc. Loading C back
 /// continues the same fused-multiply-add chain, so an element's value is one FMA chain over k whatever the
-/// cache blocking, the tile shape, the vector width or the thread, and the scalar path reproduces it exactly.
+/// cache blocking, the tile shape (<see cref="GemmTiling"/>), the vector width or the thread, and the scalar path
+/// reproduces it exactly. This file holds the AVX2 kernel and the epilogue; <see cref="GemmKernels512"/> the AVX-512 ones.
 /// </summary>
 internal static unsafe class GemmKernels
 {
-    /// <summary>MR: rows of A per packed panel and per register tile.</summary>
-    public const int RowsPerPanel = 6;
-
     /// <summary>NR for a path: columns per packed B strip and per register tile.</summary>
     public static int StripWidth(SimdPath path) => path == SimdPath.Vector512 ? 32 : 16;
-
-    /// <summary>The 6×32 AVX-512 kernel over packed panels a[k·6 + r] and b[k·32 + j].</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Kernel6x32(int kc, float* a, float* b, float* c, nint ldc, bool load)
-    {
-        Vector512<float> c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51;
-        if (load)
-        {
-            c00 = Avx512F.LoadVector512(c);
-            c01 = Avx512F.LoadVector512(c + 16);
-            c10 = Avx512F.LoadVector512(c + ldc);
-            c11 = Avx512F.LoadVector512(c + ldc + 16);
-            c20 = Avx512F.LoadVector512(c + (2 * ldc));
-            c21 = Avx512F.LoadVector512(c + (2 * ldc) + 16);
-            c30 = Avx512F.LoadVector512(c + (3 * ldc));
-            c31 = Avx512F.LoadVector512(c + (3 * ldc) + 16);
-            c40 = Avx512F.LoadVector512(c + (4 * ldc));
-            c41 = Avx512F.LoadVector512(c + (4 * ldc) + 16);
-            c50 = Avx512F.LoadVector512(c + (5 * ldc));
-            c51 = Avx512F.LoadVector512(c + (5 * ldc) + 16);
-        }
-        else
-        {
-            c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = c40 = c41 = c50 = c51 = Vector512<float>.Zero;
-        }
-
-        for (var k = 0; k < kc; k++, a += RowsPerPanel, b += 32)
-        {
-            var b0 = Avx512F.LoadVector512(b);
-            var b1 = Avx512F.LoadVector512(b + 16);
-            var x = Vector512.Create(a[0]);
-            c00 = Avx512F.FusedMultiplyAdd(x, b0, c00);
-            c01 = Avx512F.FusedMultiplyAdd(x, b1, c01);
-            x = Vector512.Create(a[1]);
-            c10 = Avx512F.FusedMultiplyAdd(x, b0, c10);
-            c11 = Avx512F.FusedMultiplyAdd(x, b1, c11);
-            x = Vector512.Create(a[2]);
-            c20 = Avx512F.FusedMultiplyAdd(x, b0, c20);
-            c21 = Avx512F.FusedMultiplyAdd(x, b1, c21);
-            x = Vector512.Create(a[3]);
-            c30 = Avx512F.FusedMultiplyAdd(x, b0, c30);
-            c31 = Avx512F.FusedMultiplyAdd(x, b1, c31);
-            x = Vector512.Create(a[4]);
-            c40 = Avx512F.FusedMultiplyAdd(x, b0, c40);
-            c41 = Avx512F.FusedMultiplyAdd(x, b1, c41);
-            x = Vector512.Create(a[5]);
-            c50 = Avx512F.FusedMultiplyAdd(x, b0, c50);
-            c51 = Avx512F.FusedMultiplyAdd(x, b1, c51);
-        }
-
-        Avx512F.Store(c, c00);
-        Avx512F.Store(c + 16, c01);
-        Avx512F.Store(c + ldc, c10);
-        Avx512F.Store(c + ldc + 16, c11);
-        Avx512F.Store(c + (2 * ldc), c20);
-        Avx512F.Store(c + (2 * ldc) + 16, c21);
-        Avx512F.Store(c + (3 * ldc), c30);
-        Avx512F.Store(c + (3 * ldc) + 16, c31);
-        Avx512F.Store(c + (4 * ldc), c40);
-        Avx512F.Store(c + (4 * ldc) + 16, c41);
-        Avx512F.Store(c + (5 * ldc), c50);
-        Avx512F.Store(c + (5 * ldc) + 16, c51);
-    }
-
-    /// <summary>The 4×32 AVX-512 kernel for a panel holding only 4 rows (a[k·6 + r], r &lt; 4): the same chain per
-    /// element as <see cref="Kernel6x32"/>, without the 6-row kernel's two rows of wasted work and scratch copies.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Kernel4x32(int kc, float* a, float* b, float* c, nint ldc, bool load)
-    {
-        Vector512<float> c00, c01, c10, c11, c20, c21, c30, c31;
-        if (load)
-        {
-            c00 = Avx512F.LoadVector512(c);
-            c01 = Avx512F.LoadVector512(c + 16);
-            c10 = Avx512F.LoadVector512(c + ldc);
-            c11 = Avx512F.LoadVector512(c + ldc + 16);
-            c20 = Avx512F.LoadVector512(c + (2 * ldc));
-            c21 = Avx512F.LoadVector512(c + (2 * ldc) + 16);
-            c30 = Avx512F.LoadVector512(c + (3 * ldc));
-            c31 = Avx512F.LoadVector512(c + (3 * ldc) + 16);
-        }
-        else
-        {
-            c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = Vector512<float>.Zero;
-        }
-
-        for (var k = 0; k < kc; k++, a += RowsPerPanel, b += 32)
-        {
-            var b0 = Avx512F.LoadVector512(b);
-            var b1 = Avx512F.LoadVector512(b + 16);
-            var x = Vector512.Create(a[0]);
-            c00 = Avx512F.FusedMultiplyAdd(x, b0, c00);
-            c01 = Avx512F.FusedMultiplyAdd(x, b1, c01);
-            x = Vector512.Create(a[1]);
-            c10 = Avx512F.FusedMultiplyAdd(x, b0, c10);
-            c11 = Avx512F.FusedMultiplyAdd(x, b1, c11);
-            x = Vector512.Create(a[2]);
-            c20 = Avx512F.FusedMultiplyAdd(x, b0, c20);
-            c21 = Avx512F.FusedMultiplyAdd(x, b1, c21);
-            x = Vector512.Create(a[3]);
-            c30 = Avx512F.FusedMultiplyAdd(x, b0, c30);
-            c31 = Avx512F.FusedMultiplyAdd(x, b1, c31);
-        }
-
-        Avx512F.Store(c, c00);
-        Avx512F.Store(c + 16, c01);
-        Avx512F.Store(c + ldc, c10);
-        Avx512F.Store(c + ldc + 16, c11);
-        Avx512F.Store(c + (2 * ldc), c20);
-        Avx512F.Store(c + (2 * ldc) + 16, c21);
-        Avx512F.Store(c + (3 * ldc), c30);
-        Avx512F.Store(c + (3 * ldc) + 16, c31);
-    }
 
     /// <summary>The 6×16 AVX2/FMA kernel over packed panels a[k·6 + r] and b[k·16 + j].</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -156,7 +41,7 @@ internal static unsafe class GemmKernels
             c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = c40 = c41 = c50 = c51 = Vector256<float>.Zero;
         }
 
-        for (var k = 0; k < kc; k++, a += RowsPerPanel, b += 16)
+        for (var k = 0; k < kc; k++, a += 6, b += 16)
         {
             var b0 = Avx.LoadVector256(b);
             var b1 = Avx.LoadVector256(b + 8);

@@ -29,6 +29,10 @@ internal unsafe struct GemmOperands
     public GemmEpilogue Epilogue;
     public SimdPath Path;
 
+    /// <summary>The register tile and depth; left default, the driver uses <see cref="GemmTuning.Current"/> of the thread
+    /// that starts it.</summary>
+    public GemmTiling Tiling;
+
     /// <summary>A plain, densely stored problem for the given transposes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static GemmOperands Dense(bool transposeA, bool transposeB, int m, int n, int k, float* a, float* b, float* c) => new()
@@ -46,6 +50,7 @@ internal unsafe struct GemmOperands
         Ldc = n,
         Batch = 1,
         Path = Simd.Current,
+        Tiling = GemmTuning.Current,
     };
 }
 

@@ -6,34 +6,32 @@ namespace Interactive.DlExt;
 
 /// <summary>
 /// Copies GEMM operand blocks into the layouts the micro-kernels stream: A as panels of
-/// <see cref="GemmKernels.RowsPerPanel"/> rows interleaved by k, B as strips of NR columns, row after row.
+/// <see cref="GemmTiling.Rows"/> rows interleaved by k, B as strips of NR columns, row after row.
 /// Transposed operands go through 8×8 AVX transposes instead of strided scalar loads.
 /// </summary>
 internal static unsafe class GemmPacking
 {
-    private const int Mr = GemmKernels.RowsPerPanel;
-
-    /// <summary>dst[k·6 + r] = op(A)[i0 + r, k0 + k], zero for r ≥ rows. Writes up to 8 floats past the panel.</summary>
+    /// <summary>dst[k·mr + r] = op(A)[i0 + r, k0 + k], zero for r ≥ rows, for a panel <paramref name="mr"/> (6, 8 or 12)
+    /// rows wide. Writes up to 8 floats past the panel.</summary>
     // Hot from the first batch: compiled optimized at once instead of after tier-0 warm-up (short notebook runs feel it).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void PackA(float* a, nint lda, bool transposed, int i0, int rows, int k0, int kc, float* dst)
+    public static void PackA(float* a, nint lda, bool transposed, int i0, int rows, int k0, int kc, int mr, float* dst)
     {
         if (transposed)
         {
             // A is stored k×m: each k gives `rows` contiguous values.
             var src = a + (k0 * lda) + i0;
-            if (rows == Mr)
+            if (rows == mr)
             {
-                for (var k = 0; k < kc; k++, src += lda, dst += Mr)
+                for (var k = 0; k < kc; k++, src += lda, dst += mr)
                 {
-                    Sse.Store(dst, Sse.LoadVector128(src));
-                    *(long*)(dst + 4) = *(long*)(src + 4);
+                    CopyRow(src, dst, mr);
                 }
 
                 return;
             }
 
-            for (var k = 0; k < kc; k++, src += lda, dst += Mr)
+            for (var k = 0; k < kc; k++, src += lda, dst += mr)
             {
                 var r = 0;
                 for (; r < rows; r++)
@@ -41,7 +39,7 @@ internal static unsafe class GemmPacking
                     dst[r] = src[r];
                 }
 
-                for (; r < Mr; r++)
+                for (; r < mr; r++)
                 {
                     dst[r] = 0;
                 }
@@ -52,17 +50,28 @@ internal static unsafe class GemmPacking
 
         var row = a + (i0 * lda) + k0;
         var kk = 0;
-        if (rows == Mr)
+        if (rows == mr)
         {
-            // Transpose 8 k-values of the 6 rows at a time; each 8-float store overlaps the next one's first 2.
+            // Transpose 8 k-values of the panel's rows at a time. A 6-row block's stores carry 2 zero lanes and a 12-row
+            // panel's rows 8–11 carry 4: each such store spills into the next k's first lanes, so those go first and the
+            // stores of the next k (or of rows 0–7) overwrite the spill.
             var zero = Vector256<float>.Zero;
             for (; kk + 8 <= kc; kk += 8)
             {
-                // Stores go in k order, so each one's 2 zero lanes are overwritten by the next.
+                var d = dst + (kk * mr);
+                if (mr == 12)
+                {
+                    var upper = row + (8 * lda) + kk;
+                    Transpose.Block8x8(
+                        Avx.LoadVector256(upper), Avx.LoadVector256(upper + lda), Avx.LoadVector256(upper + (2 * lda)),
+                        Avx.LoadVector256(upper + (3 * lda)), zero, zero, zero, zero, d + 8, mr);
+                }
+
+                var lower = row + kk;
                 Transpose.Block8x8(
-                    Avx.LoadVector256(row + kk), Avx.LoadVector256(row + lda + kk), Avx.LoadVector256(row + (2 * lda) + kk),
-                    Avx.LoadVector256(row + (3 * lda) + kk), Avx.LoadVector256(row + (4 * lda) + kk), Avx.LoadVector256(row + (5 * lda) + kk),
-                    zero, zero, dst + (kk * Mr), Mr);
+                    Avx.LoadVector256(lower), Avx.LoadVector256(lower + lda), Avx.LoadVector256(lower + (2 * lda)),
+                    Avx.LoadVector256(lower + (3 * lda)), Avx.LoadVector256(lower + (4 * lda)), Avx.LoadVector256(lower + (5 * lda)),
+                    mr == 6 ? zero : Avx.LoadVector256(lower + (6 * lda)), mr == 6 ? zero : Avx.LoadVector256(lower + (7 * lda)), d, mr);
             }
         }
 
@@ -71,13 +80,31 @@ internal static unsafe class GemmPacking
             var r = 0;
             for (; r < rows; r++)
             {
-                dst[(kk * Mr) + r] = row[(r * lda) + kk];
+                dst[(kk * mr) + r] = row[(r * lda) + kk];
             }
 
-            for (; r < Mr; r++)
+            for (; r < mr; r++)
             {
-                dst[(kk * Mr) + r] = 0;
+                dst[(kk * mr) + r] = 0;
             }
+        }
+    }
+
+    // mr (6, 8 or 12) contiguous floats.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CopyRow(float* src, float* dst, int mr)
+    {
+        if (mr == 6)
+        {
+            Sse.Store(dst, Sse.LoadVector128(src));
+            *(long*)(dst + 4) = *(long*)(src + 4);
+            return;
+        }
+
+        Avx.Store(dst, Avx.LoadVector256(src));
+        if (mr == 12)
+        {
+            Sse.Store(dst + 8, Sse.LoadVector128(src + 8));
         }
     }
 

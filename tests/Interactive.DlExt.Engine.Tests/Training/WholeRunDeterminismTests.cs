@@ -116,6 +116,22 @@ public sealed class WholeRunDeterminismTests(ITestOutputHelper output)
             $"the run is self-consistent but differs from the one recorded on Linux x64: {report}");
     }
 
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void A_whole_training_run_gives_the_recorded_bits_under_every_gemm_tiling(string which, string weightsHash, string lossesHash)
+    {
+        Func<int, Outcome> train = which == "mlp-adam" ? TrainMlp : TrainCnn;
+        var labels = new List<string>();
+        foreach (var tiling in GemmTiling.TileRows.SelectMany(rows => new[] { new GemmTiling(rows, 64), new GemmTiling(rows, 128) }))
+        {
+            var outcome = GemmTilingTests.With(tiling, Simd.Best, () => train(2));
+            labels.Add($"{tiling}: weights {outcome.WeightsHash[..12]}, losses {outcome.LossesHash[..12]}");
+            Assert.True(weightsHash == outcome.WeightsHash && lossesHash == outcome.LossesHash, $"{which} under {tiling} differs from the recorded run: {string.Join("; ", labels)}");
+        }
+
+        output.WriteLine($"{which}, 2 threads, {Simd.Best}: {string.Join("; ", labels)}");
+    }
+
     [Fact]
     public void The_forced_path_is_the_one_the_kernels_see_during_a_run()
     {
