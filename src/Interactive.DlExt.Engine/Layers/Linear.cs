@@ -198,24 +198,7 @@ public sealed class Linear : Layer
             var units = (columns + 15) / 16;
             var j0 = Math.Min(columns, (int)((long)units * index / blocks) * 16);
             var j1 = Math.Min(columns, (int)((long)units * (index + 1) / blocks) * 16);
-            var width = j1 - j0;
-            var s = sums.AsSpan(j0, width);
-            s.Clear();
-            for (var r = 0; r < rows; r++)
-            {
-                var at = (r * columns) + j0;
-                var g = gradient.AsSpan(at, width);
-                if (relu)
-                {
-                    var m = masked.AsSpan(at, width);
-                    Elementwise.ReluBackward(output.AsSpan(at, width), g, m, path);
-                    Elementwise.AddInPlace(m, s, path);
-                }
-                else
-                {
-                    Elementwise.AddInPlace(g, s, path);
-                }
-            }
+            MaskedColumnSums.Run(gradient, output, masked, sums, rows, columns, j0, j1, relu, path);
         }
     }
 
