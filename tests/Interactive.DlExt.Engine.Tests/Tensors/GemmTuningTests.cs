@@ -10,7 +10,7 @@ public sealed class GemmTuningTests(ITestOutputHelper output)
     [Fact]
     public void Two_FMA_ports_get_the_8_row_tile_and_one_port_keeps_the_6_row_tile()
     {
-        Assert.Equal(new GemmTiling(8, 128), GemmTuning.ChooseFor(Zen5));
+        Assert.Equal(new GemmTiling(8, 256), GemmTuning.ChooseFor(Zen5));
         Assert.Equal(new GemmTiling(6, 128), GemmTuning.ChooseFor(Zen4));
         Assert.Equal(6, GemmTuning.ChooseFor(Zen5 with { Path = SimdPath.Vector256, FmaPorts = 0 }).Rows);
         Assert.Equal(6, GemmTuning.ChooseFor(Zen5 with { Path = SimdPath.Scalar, FmaPorts = 0 }).Rows);
@@ -21,7 +21,8 @@ public sealed class GemmTuningTests(ITestOutputHelper output)
     {
         Assert.Equal(128, GemmTuning.ChooseFor(Zen5 with { L1DataBytes = 0 }).Depth);
         Assert.Equal(64, GemmTuning.ChooseFor(Zen4 with { L1DataBytes = 16 * 1024 }).Depth);
-        Assert.Equal(192, GemmTuning.ChooseFor(Zen5 with { L1DataBytes = 64 * 1024 }).Depth);
+        Assert.Equal(192, GemmTuning.ChooseFor(Zen5 with { L1DataBytes = 40 * 1024 }).Depth);
+        Assert.Equal(128, GemmTuning.ChooseFor(Zen5 with { L1DataBytes = 32 * 1024 }).Depth);
         Assert.Equal(256, GemmTuning.ChooseFor(Zen5 with { L1DataBytes = 1024 * 1024 }).Depth);
     }
 
@@ -72,6 +73,6 @@ public sealed class GemmTuningTests(ITestOutputHelper output)
         var line = Assert.Single(lines);
         Assert.Contains("DLEXT_GEMM_TILE = \"7x32\" is not accepted", line, StringComparison.Ordinal);
         Assert.Contains("6x32, 8x32 or 12x32", line, StringComparison.Ordinal);
-        Assert.Contains("8x32/128", line, StringComparison.Ordinal);
+        Assert.Contains("8x32/256", line, StringComparison.Ordinal);
     }
 }
