@@ -54,7 +54,14 @@ fi
 # The machine's FMA peak (register-only FMA chains on every core), before and after: the denominator of the
 # GFLOP/s column, and a check that the cores ran at full speed (on a shared host a busy neighbour shows here).
 KB_DLL="$here/KernelBench/bin/Release/net10.0/KernelBench.dll"
-peak() { if [[ -f "$KB_DLL" ]]; then dotnet "$KB_DLL" peak "$THREADS" | sed 's/^/PEAK /' | tee -a "$LOG"; fi; }
+# The cache and memory bandwidth next to it: a neighbour taking those slows the memory-bound parts of a step
+# (optimizer, gather) while the FMA peak stays put.
+peak() {
+  if [[ -f "$KB_DLL" ]]; then
+    dotnet "$KB_DLL" peak "$THREADS" | sed 's/^/PEAK /' | tee -a "$LOG"
+    dotnet "$KB_DLL" bandwidth "$THREADS" | sed 's/^/BANDWIDTH /' | tee -a "$LOG"
+  fi
+}
 
 { echo "# $(date -u +%FT%TZ) $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"; echo "# load before: $(uptime)"; } | tee -a "$LOG"
 

@@ -46,6 +46,7 @@ internal static class TrainBenchmark
         var lastLoss = double.NaN;
         var steps = 0;
         Tensor? gradient = null;
+        var loopParts = new LoopParts();
         var pressure = CpuPressure.Start();
         for (var epoch = 0; epoch < epochs; epoch++)
         {
@@ -59,14 +60,27 @@ internal static class TrainBenchmark
             var clock = Stopwatch.StartNew();
             double lossSum = 0;
             var batches = 0;
-            foreach (var (x, y) in loader.Batches(epoch, pool))
+            using var batchesOfEpoch = loader.Batches(epoch, pool).GetEnumerator();
+            var split = Stopwatch.GetTimestamp();
+            while (batchesOfEpoch.MoveNext())
             {
+                var (x, y) = batchesOfEpoch.Current;
+                var gathered = Stopwatch.GetTimestamp();
+
                 // Adam's step leaves the gradients at zero (as Trainer.Fit relies on): no clearing pass here.
                 var logits = model.Forward(x, context);
                 gradient = gradient is not null && gradient.Length == logits.Length ? gradient : new Tensor(logits.ShapeArray());
                 lastLoss = loss.Compute(logits, y, gradient);
                 model.Backward(gradient, context);
+                var backward = Stopwatch.GetTimestamp();
                 optimizer.Step(store, optimizer.LearningRate, pool);
+                var stepped = Stopwatch.GetTimestamp();
+                if (epoch > 0)
+                {
+                    loopParts.Add(gathered - split, backward - gathered, stepped - backward);
+                }
+
+                split = stepped;
                 lossSum += lastLoss;
                 batches++;
                 steps++;
@@ -85,7 +99,7 @@ internal static class TrainBenchmark
             $"RESULT engine=dlext model={modelName} bs={batchSize} threads={threads} epochs={epochs} load_ms={loadMilliseconds:F0} " +
             $"epoch_ms={log.Milliseconds} samples_per_s={samplesPerSecond:F0} test_acc={accuracy:F4} last_loss={lastLoss:F5} " +
             $"peak_rss_mb={ProcessMemory.PeakResidentMegabytes():F0} jit_ms={EpochLog.JitMilliseconds:F0} seed={seed} steps={steps} epoch_mean_loss={log.MeanLosses} " +
-            $"parameters={EngineModels.ParameterCount(model)} cpu_stall_pct={stalledPercent:F0} init={init}{gflops}"));
+            $"parameters={EngineModels.ParameterCount(model)} cpu_stall_pct={stalledPercent:F0} init={init}{gflops}{loopParts}"));
         return 0;
     }
 

@@ -4,7 +4,7 @@ using Interactive.DlExt;
 
 // Prints one line per measurement: best and median milliseconds over repeated calls, and GFLOP/s of the best.
 // Modes: gemm, gemmcold (the same MLP shapes with the caches flushed before every call), convgemm, pool, conv, all,
-// peak (the machine's FMA peak, see FmaPeak), and tiles (every GEMM tiling on the MLP shapes, see TileBench).
+// peak (the machine's FMA peak, see FmaPeak), bandwidth (cache and memory bandwidth, see Bandwidth), and tiles (every GEMM tiling on the MLP shapes, see TileBench).
 var what = args.Length > 0 ? args[0] : "all";
 var threadCounts = args.Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).DefaultIfEmpty(0).ToArray();
 if (threadCounts[0] == 0)
@@ -17,6 +17,16 @@ if (what is "tiles")
     // tiles [threads...]: every GEMM tiling on the MLP shapes, 7 interleaved rounds (DLEXT_BENCH_ROUNDS to change).
     var rounds = int.TryParse(Environment.GetEnvironmentVariable("DLEXT_BENCH_ROUNDS"), CultureInfo.InvariantCulture, out var r) ? r : 7;
     TileBench.Run(threadCounts, rounds);
+    return;
+}
+
+if (what is "bandwidth")
+{
+    foreach (var threads in threadCounts)
+    {
+        Bandwidth.Run(threads);
+    }
+
     return;
 }
 

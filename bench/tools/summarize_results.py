@@ -5,7 +5,8 @@ Input: files (or stdin) holding lines such as
   RESULT engine=torch model=mlp bs=64 threads=2 epochs=2 ... samples_per_s=... test_acc=... peak_rss_mb=...
   RESULT engine=torch mode=step model=cnn bs=64 threads=2 step_ms_median=... step_ms_p10=...
 optionally prefixed by anything (compare.sh writes "run=N "), and "PEAK fma_peak ... total_gflops=..." lines
-(KernelBench peak) that give the FMA peak the executed GFLOP/s are a share of. Runs of the same engine and configuration
+(KernelBench peak) that give the FMA peak the executed GFLOP/s are a share of, and "BANDWIDTH bandwidth ... llc_gbs=...
+dram_gbs=..." lines (KernelBench bandwidth), printed at the end: a busy neighbour shows there. Runs of the same engine and configuration
 are reduced to their median (and min..max); for every engine other than torch the table adds its speed
 ratio to torch (>1: faster than TorchSharp), computed on the medians. A second table repeats the train rows in the
 steady state: samples/s over the epochs after the first (from epoch_ms), without the first epoch's JIT and warm-up.
@@ -86,9 +87,36 @@ def main(paths):
             share = f"{100 * gflops_median / max(peaks):.0f} % of {max(peaks):.0f}" if peaks and gflops_median else "-"
             print(f"| {mode} | {model} | {bs} | {threads} | {engine} | {len(runs)} | {speed} | {ratio} | {accuracy if mode != 'step' else '-'} | {rss} | {stall} | {gflops} | {share} | {model_gflops} |")
     steady(configs, groups, peaks)
+    loop_parts(configs, groups)
     if peaks:
         print()
         print(f"FMA peak (KernelBench peak, all cores): {', '.join(f'{p:.1f}' for p in peaks)} GFLOP/s")
+    bandwidths = [dict(t.split("=", 1) for t in line.split() if "=" in t) for line in lines if line.startswith("BANDWIDTH ")]
+    if bandwidths:
+        print()
+        print("Bandwidth (KernelBench bandwidth, triad, all cores), before and after: " + ", ".join(
+            f"last-level cache {b.get('llc_gbs', '-')} GB/s, memory {b.get('dram_gbs', '-')} GB/s" for b in bandwidths))
+
+
+def loop_parts(configs, groups):
+    """The engine's steady training step split into gather, forward + loss + backward, and optimizer (means per step)."""
+    keys = ["steady_gather_ms", "steady_fwd_bwd_ms", "steady_optimizer_ms"]
+    rows = []
+    for config in configs:
+        mode, model, bs, threads, _ = config
+        for engine in sorted({e for k, e in groups if k == config}):
+            runs = [r for r in groups[(config, engine)] if all(k in r for k in keys)]
+            if mode != "train" or not runs:
+                continue
+            cells = [spread([number(r[k]) for r in runs], 3)[0] for k in keys]
+            rows.append(f"| {model} | {bs} | {threads} | {engine} | " + " | ".join(cells) + " |")
+    if rows:
+        print()
+        print("Steady training step, split (ms per step, median and range over runs):")
+        print()
+        print("| model | bs | threads | engine | gather | forward + loss + backward | optimizer |")
+        print("|---|---|---|---|---|---|---|")
+        print("\n".join(rows))
 
 
 def steady_rate(run):
