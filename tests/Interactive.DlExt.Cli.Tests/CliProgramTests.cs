@@ -160,7 +160,7 @@ public sealed partial class CliProgramTests : IDisposable
         var run = await Run("--optimizer", "sgd", "--lr", "1e6", "--epochs", "3", "--sweep-trials", "2", "--report", report);
 
         Assert.Equal(ExitCodes.Diverged, run.Code);
-        Assert.Matches(@"^dlext: training diverged: the loss (reached \S+|became NaN|became infinite) at step \d+ \(epoch \d+\).* with learning rate 1E\+06; try a smaller learning rate; the report was written and the sweep skipped", run.Error);
+        Assert.Matches(@"^dlext: training diverged: the loss (reached \S+|became NaN|became infinite) at step \d+ \(epoch \d+\).* with learning rate 1e6; try a smaller learning rate; the report was written and the sweep skipped", run.Error);
         Assert.DoesNotContain("sweep", run.Output, StringComparison.Ordinal);
         Assert.Contains("<title>dlext: mlp on digits (diverged)</title>", await File.ReadAllTextAsync(report), StringComparison.Ordinal);
     }

@@ -26,7 +26,7 @@ internal static class Guard
     public static double InHalfOpen(double value, double low, double high, string parameter) =>
         value >= low && value < high ? value : throw new DlExtArgumentException(parameter, Text(value), $"a number in [{Text(low)}, {Text(high)})");
 
-    public static string Text(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
+    public static string Text(double value) => NumberText.General(value);
 
     public static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Interactive.DlExt;
 
 /// <summary>The one rule for a numeric range with optional, optionally exclusive, ends: how it reads in messages and
@@ -29,5 +27,5 @@ public static class NumberRange
         && (minimum is not { } min || (minimumExclusive ? value > min : value >= min))
         && (maximum is not { } max || (maximumExclusive ? value < max : value <= max));
 
-    private static string Format(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
+    private static string Format(double value) => NumberText.General(value);
 }

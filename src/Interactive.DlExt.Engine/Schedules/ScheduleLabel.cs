@@ -27,10 +27,5 @@ internal static class ScheduleLabel
     private static string Epochs(int count) => count == 1 ? "epoch" : $"{count.ToString(CultureInfo.InvariantCulture)} epochs";
 
     /// <summary>A number as a course writes it, to 4 significant digits: 0.01, 0.4, 1e-5 (not .NET's 1E-05).</summary>
-    internal static string N(double value)
-    {
-        var text = value.ToString("G4", CultureInfo.InvariantCulture);
-        var e = text.IndexOf('E', StringComparison.Ordinal);
-        return e < 0 ? text : text[..e] + "e" + int.Parse(text[(e + 1)..], CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
-    }
+    internal static string N(double value) => NumberText.General(value, 4);
 }

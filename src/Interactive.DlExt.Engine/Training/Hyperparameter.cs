@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Interactive.DlExt;
 
 /// <summary>
@@ -111,5 +109,5 @@ public sealed record Hyperparameter
         }
     }
 
-    private static string Format(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
+    private static string Format(double value) => NumberText.General(value);
 }

@@ -25,7 +25,7 @@ internal sealed class LrFinderRecorder(int steps, double beta, double? divergenc
         {
             DivergedAtStep = step;
             state.RequestStop(string.Create(CultureInfo.InvariantCulture,
-                $"diverged at step {step + 1}: the smoothed loss {smoothed:G4} passed {factor:G4} × its best {_best:G4} (learning rate {state.LearningRate:G3})"));
+                $"diverged at step {step + 1}: the smoothed loss {smoothed:G4} passed {factor:G4} × its best {_best:G4} (learning rate {NumberText.General(state.LearningRate, 3)})"));
             return;
         }
 

@@ -26,7 +26,7 @@ public static class TrainingAdvisor
         if (s.LearningRate is < LowestUsualLearningRate or > HighestUsualLearningRate)
         {
             notes.Add(new Advice("learning rate",
-                FormattableString.Invariant($"the learning rate {s.LearningRate:G3} is outside the usual 1e-6 … 1"),
+                $"the learning rate {NumberText.General(s.LearningRate, 3)} is outside the usual 1e-6 … 1",
                 s.LearningRate > HighestUsualLearningRate ? "steps that large overshoot and the loss explodes or oscillates" : "steps that small barely move the weights in the epochs you have",
                 "0.01 on normalised inputs (0.001 for adam), or the range test #!lr-find, then candidates ten times apart"));
         }

@@ -205,7 +205,7 @@ internal sealed class TrainingRun
                 {
                     state.BatchLoss = loss;
                     state.Stop(StopReason.Diverged, string.Create(CultureInfo.InvariantCulture,
-                        $"diverged: the loss became {Word(loss)} at step {state.Step + 1} (epoch {epoch + 1}) with learning rate {rate:G4}; try a smaller learning rate"));
+                        $"diverged: the loss became {Word(loss)} at step {state.Step + 1} (epoch {epoch + 1}) with learning rate {NumberText.General(rate, 4)}; try a smaller learning rate"));
                     break;
                 }
 
@@ -215,7 +215,7 @@ internal sealed class TrainingRun
                     state.BatchLoss = loss;
                     _history.AddStep(new StepRecord(state.Step, epoch, loss, rate));
                     state.Stop(StopReason.Diverged, string.Create(CultureInfo.InvariantCulture,
-                        $"diverged: the loss reached {loss:G4} at step {state.Step + 1} (epoch {epoch + 1}), more than {factor:G4} × its start {startLoss.Value:G4}, with learning rate {rate:G4}; try a smaller learning rate"));
+                        $"diverged: the loss reached {NumberText.General(loss, 4)} at step {state.Step + 1} (epoch {epoch + 1}), more than {NumberText.General(factor, 4)} × its start {NumberText.General(startLoss.Value, 4)}, with learning rate {NumberText.General(rate, 4)}; try a smaller learning rate"));
                     break;
                 }
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Interactive.DlExt.Charts;
 
 /// <summary>Argument checks for chart inputs; messages name the property, the value and what is accepted.</summary>
@@ -20,5 +18,5 @@ internal static class ChartGuard
 
     public static void Fail(string property, string message) => throw new ArgumentException(message, property);
 
-    public static string Text(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
+    public static string Text(double value) => NumberText.General(value);
 }

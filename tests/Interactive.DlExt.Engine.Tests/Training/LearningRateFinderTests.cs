@@ -144,7 +144,7 @@ public sealed class LearningRateFinderTests
     public static TheoryData<string, Action<LrFinderOptions>, string> BadOptions => new()
     {
         { "start learning rate", o => o.StartLearningRate = 0, "a finite number > 0" },
-        { "end learning rate", o => o.EndLearningRate = 1e-8, "a finite number > the start learning rate 1E-07" },
+        { "end learning rate", o => o.EndLearningRate = 1e-8, "a finite number > the start learning rate 1e-7" },
         { "steps", o => o.Steps = 4, "an integer ≥ 5" },
         { "batch size", o => o.BatchSize = 0, "an integer ≥ 1" },
         { "threads", o => o.Threads = 0, "an integer from 1 to 256" },

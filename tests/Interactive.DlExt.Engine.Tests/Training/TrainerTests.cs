@@ -84,7 +84,7 @@ public sealed class TrainerTests
 
         Assert.Equal(StopReason.Diverged, history.StopReason);
         Assert.Contains("diverged", history.StopMessage, StringComparison.Ordinal);
-        Assert.Contains("learning rate 1E+12", history.StopMessage, StringComparison.Ordinal);
+        Assert.Contains("learning rate 1e12", history.StopMessage, StringComparison.Ordinal);
         Assert.Matches(@"at step \d+ \(epoch 1\)", history.StopMessage);
         Assert.Empty(history.Epochs);
     }
@@ -96,7 +96,7 @@ public sealed class TrainerTests
         var history = Trainer.Fit(TestData.SmallMlp(inputs: 64, classes: 10), digits, new TrainingOptions { Epochs = 3, Optimizer = new Sgd(1e6), Threads = 1 });
 
         Assert.Equal(StopReason.Diverged, history.StopReason);
-        Assert.Matches(@"^diverged: the loss reached \S+ at step \d+ \(epoch 1\), more than 100 × its start \S+, with learning rate 1E\+06; try a smaller learning rate$", history.StopMessage);
+        Assert.Matches(@"^diverged: the loss reached \S+ at step \d+ \(epoch 1\), more than 100 × its start \S+, with learning rate 1e6; try a smaller learning rate$", history.StopMessage);
         Assert.All(history.Steps, s => Assert.True(double.IsFinite(s.Loss)));
         Assert.True(history.Steps[^1].Loss > 100 * history.Steps[0].Loss, "the exploding step is kept in the history");
     }

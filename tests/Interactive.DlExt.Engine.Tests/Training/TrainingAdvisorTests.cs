@@ -54,7 +54,7 @@ public sealed class TrainingAdvisorTests
 
     [Theory]
     [InlineData(2.0, "the learning rate 2 is outside the usual 1e-6 … 1")]
-    [InlineData(1e-7, "the learning rate 1E-07 is outside the usual 1e-6 … 1")]
+    [InlineData(1e-7, "the learning rate 1e-7 is outside the usual 1e-6 … 1")]
     public void A_learning_rate_outside_the_usual_span_is_noted(double lr, string saw)
     {
         var history = History(Settings(lr: lr), (1.0, 1.0), (0.9, 0.95));

@@ -12,7 +12,7 @@ public sealed class AdviceViewTests
 
         Assert.Contains("class=\"dlext-advice\"", html, StringComparison.Ordinal);
         Assert.Contains("<b>exploding loss:</b>", html, StringComparison.Ordinal);
-        Assert.Contains("note: learning rate: the learning rate 1E+06 is outside the usual 1e-6 … 1.", text, StringComparison.Ordinal);
+        Assert.Contains("note: learning rate: the learning rate 1e6 is outside the usual 1e-6 … 1.", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Interactive.DlExt.Search;
 
 /// <summary>
@@ -78,5 +76,5 @@ public abstract class NumericParameter : SearchParameter
     }
 
     private protected string Bounds() =>
-        $"{Low.ToString("G6", CultureInfo.InvariantCulture)}..{High.ToString("G6", CultureInfo.InvariantCulture)}";
+        $"{NumberText.General(Low)}..{NumberText.General(High)}";
 }

@@ -23,8 +23,8 @@ internal static class ParameterValues
 
     public static string Format(object value) => value switch
     {
-        double d => d.ToString("G6", CultureInfo.InvariantCulture),
-        float f => f.ToString("G6", CultureInfo.InvariantCulture),
+        double d => NumberText.General(d),
+        float f => NumberText.General(f),
         bool b => b ? "true" : "false",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? string.Empty,

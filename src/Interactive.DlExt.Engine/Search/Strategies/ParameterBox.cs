@@ -44,7 +44,7 @@ public sealed class ParameterBox
     /// <inheritdoc />
     public override string ToString() => IsCategorical
         ? $"{Parameter.Name} in {{{string.Join(", ", Values.Select(Search.ParameterValues.Format))}}}"
-        : string.Create(CultureInfo.InvariantCulture, $"{Parameter.Name} in [{Low:G4}, {High:G4}]");
+        : string.Create(CultureInfo.InvariantCulture, $"{Parameter.Name} in [{NumberText.General(Low, 4)}, {NumberText.General(High, 4)}]");
 
     private static double ParameterValues(object value) => Convert.ToDouble(value, CultureInfo.InvariantCulture);
 }

@@ -170,9 +170,9 @@ internal sealed class EnqueuedTrial
 
     private static string Accepted(NumericParameter p) => p switch
     {
-        IntParameter { Step: > 1 } i => string.Create(CultureInfo.InvariantCulture, $"an integer in {i.Low:G6}..{i.High:G6} in steps of {i.Step} ({i.Describe()})"),
-        IntParameter i => string.Create(CultureInfo.InvariantCulture, $"an integer in {i.Low:G6}..{i.High:G6} ({i.Describe()})"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"a number in {p.Low:G6}..{p.High:G6} ({p.Describe()})"),
+        IntParameter { Step: > 1 } i => string.Create(CultureInfo.InvariantCulture, $"an integer in {NumberText.General(i.Low)}..{NumberText.General(i.High)} in steps of {i.Step} ({i.Describe()})"),
+        IntParameter i => string.Create(CultureInfo.InvariantCulture, $"an integer in {NumberText.General(i.Low)}..{NumberText.General(i.High)} ({i.Describe()})"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"a number in {NumberText.General(p.Low)}..{NumberText.General(p.High)} ({p.Describe()})"),
     };
 
     private static bool TryParse(string text, out double x) => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out x);

@@ -72,5 +72,5 @@ public sealed class TrialRecord
     public int? LastStep => IntermediateValues.Count == 0 ? null : ((SortedList<int, double>)IntermediateValues).Keys[^1];
 
     /// <inheritdoc />
-    public override string ToString() => $"#{Number} {State} {Value?.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)} ({Parameters})";
+    public override string ToString() => $"#{Number} {State} {(Value is { } v ? NumberText.General(v) : null)} ({Parameters})";
 }

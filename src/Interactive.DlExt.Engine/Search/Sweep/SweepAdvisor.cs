@@ -36,9 +36,9 @@ public static class SweepAdvisor
             var edge = low ? parameter.Low : parameter.High;
             var wider = parameter.IsLog ? (low ? edge / 10 : edge * 10) : (low ? edge - (parameter.High - parameter.Low) : edge + (parameter.High - parameter.Low));
             notes.Add(new Advice("range edge",
-                FormattableString.Invariant($"the best trial's {parameter.Name} = {value:G4} sits at the {(low ? "low" : "high")} edge of the searched range {parameter.Low:G4}..{parameter.High:G4}"),
+                $"the best trial's {parameter.Name} = {NumberText.General(value, 4)} sits at the {(low ? "low" : "high")} edge of the searched range {NumberText.General(parameter.Low, 4)}..{NumberText.General(parameter.High, 4)}",
                 "the best setting may lie outside the range, where no trial looked",
-                FormattableString.Invariant($"widen the range past that edge (e.g. to {(low ? wider : parameter.Low):G4}..{(low ? parameter.High : wider):G4}) and sweep again")));
+                $"widen the range past that edge (e.g. to {NumberText.General(low ? wider : parameter.Low, 4)}..{NumberText.General(low ? parameter.High : wider, 4)}) and sweep again"));
         }
 
         return notes;

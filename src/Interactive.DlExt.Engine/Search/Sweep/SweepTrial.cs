@@ -66,5 +66,5 @@ public sealed class SweepTrial
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"#{Number} {State} {Value?.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)} ({Parameters})";
+        $"#{Number} {State} {(Value is { } v ? NumberText.General(v) : null)} ({Parameters})";
 }

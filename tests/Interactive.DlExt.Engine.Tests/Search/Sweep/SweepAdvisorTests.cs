@@ -13,9 +13,9 @@ public sealed class SweepAdvisorTests
 
         var note = Assert.Single(SweepAdvisor.For(result));
         Assert.Equal("range edge", note.Rule);
-        Assert.Matches(@"^the best trial's lr = \S+ sits at the high edge of the searched range 1E-06\.\.0\.0001$", note.Saw);
+        Assert.Matches(@"^the best trial's lr = \S+ sits at the high edge of the searched range 1e-6\.\.0\.0001$", note.Saw);
         Assert.Contains("lr = 0.0001 ", note.Saw, StringComparison.Ordinal);
-        Assert.Equal("widen the range past that edge (e.g. to 1E-06..0.001) and sweep again", note.Try);
+        Assert.Equal("widen the range past that edge (e.g. to 1e-6..0.001) and sweep again", note.Try);
     }
 
     [Fact]
