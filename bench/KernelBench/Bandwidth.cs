@@ -29,19 +29,14 @@ internal static class Bandwidth
     // The best all-threads rate (bytes moved per second, summed over threads) over the repetitions.
     private static double Measure(int threads, int floats)
     {
-        var results = new double[threads];
-        var workers = new Thread[threads];
-        using var start = new Barrier(threads);
-        for (var t = 0; t < threads; t++)
+        var results = AllThreads.Measure(threads, _ =>
         {
-            var index = t;
-            workers[t] = new Thread(() =>
+            var a = new float[floats];
+            var b = Enumerable.Repeat(1f, floats).ToArray();
+            var c = Enumerable.Repeat(2f, floats).ToArray();
+            Triad(a, b, c);
+            return () =>
             {
-                var a = new float[floats];
-                var b = Enumerable.Repeat(1f, floats).ToArray();
-                var c = Enumerable.Repeat(2f, floats).ToArray();
-                Triad(a, b, c);
-                start.SignalAndWait();
                 var best = 0.0;
                 var clock = Stopwatch.StartNew();
                 while (clock.ElapsedMilliseconds < 500)
@@ -51,17 +46,9 @@ internal static class Bandwidth
                     best = Math.Max(best, 3.0 * sizeof(float) * floats / Stopwatch.GetElapsedTime(begin).TotalSeconds / 1e9);
                 }
 
-                results[index] = best;
-                GC.KeepAlive(a);
-            });
-            workers[t].Start();
-        }
-
-        foreach (var worker in workers)
-        {
-            worker.Join();
-        }
-
+                return best;
+            };
+        });
         return results.Sum();
     }
 

@@ -15,36 +15,22 @@ internal static class FmaPeak
 
     public static void Run(int threads)
     {
-        var results = new double[threads];
-        var workers = new Thread[threads];
-        using var start = new Barrier(threads);
-        for (var t = 0; t < threads; t++)
+        var results = AllThreads.Measure(threads, index => () =>
         {
-            var index = t;
-            workers[t] = new Thread(() =>
+            var best = 0.0;
+            var clock = Stopwatch.StartNew();
+            while (clock.ElapsedMilliseconds < 1000)
             {
-                start.SignalAndWait();
-                var best = 0.0;
-                var clock = Stopwatch.StartNew();
-                while (clock.ElapsedMilliseconds < 1000)
-                {
-                    var begin = Stopwatch.GetTimestamp();
-                    var sink = Vector512.IsHardwareAccelerated ? Chain512(index) : Chain256(index);
-                    var seconds = Stopwatch.GetElapsedTime(begin).TotalSeconds;
-                    var lanes = Vector512.IsHardwareAccelerated ? 16 : 8;
-                    best = Math.Max(best, Iterations * Chains * lanes * 2 / seconds / 1e9);
-                    GC.KeepAlive(sink);
-                }
+                var begin = Stopwatch.GetTimestamp();
+                var sink = Vector512.IsHardwareAccelerated ? Chain512(index) : Chain256(index);
+                var seconds = Stopwatch.GetElapsedTime(begin).TotalSeconds;
+                var lanes = Vector512.IsHardwareAccelerated ? 16 : 8;
+                best = Math.Max(best, Iterations * Chains * lanes * 2 / seconds / 1e9);
+                GC.KeepAlive(sink);
+            }
 
-                results[index] = best;
-            });
-            workers[t].Start();
-        }
-
-        foreach (var worker in workers)
-        {
-            worker.Join();
-        }
+            return best;
+        });
 
         var width = Vector512.IsHardwareAccelerated ? 512 : 256;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
