@@ -79,6 +79,29 @@ public unsafe class Im2ColTests
     private static float[] NaiveUnfold(ConvolutionGeometry g, float[] image)
     {
         var columns = new float[g.Patch * g.OutputPixels];
+        foreach (var (column, pixel) in Taps(g))
+        {
+            columns[column] = pixel >= 0 ? image[pixel] : 0f;
+        }
+
+        return columns;
+    }
+
+    // The image starts at +0 and each entry is added into its pixel in (c, ky, kx, oy, ox) order.
+    private static float[] NaiveFold(ConvolutionGeometry g, float[] columns)
+    {
+        var image = new float[g.InputLength];
+        foreach (var (column, pixel) in Taps(g).Where(t => t.Pixel >= 0))
+        {
+            image[pixel] += columns[column];
+        }
+
+        return image;
+    }
+
+    // Every entry of the unfolded columns with the image pixel it reads (-1 in the padding), in (c, ky, kx, oy, ox) order.
+    private static IEnumerable<(int Column, int Pixel)> Taps(ConvolutionGeometry g)
+    {
         for (var c = 0; c < g.InChannels; c++)
         {
             for (var ky = 0; ky < g.KernelHeight; ky++)
@@ -92,42 +115,11 @@ public unsafe class Im2ColTests
                         {
                             int iy = (oy * g.Stride) - g.Padding + ky, ix = (ox * g.Stride) - g.Padding + kx;
                             var inside = iy >= 0 && iy < g.Height && ix >= 0 && ix < g.Width;
-                            columns[(row * g.OutputPixels) + (oy * g.OutputWidth) + ox] = inside ? image[(((c * g.Height) + iy) * g.Width) + ix] : 0f;
+                            yield return ((row * g.OutputPixels) + (oy * g.OutputWidth) + ox, inside ? (((c * g.Height) + iy) * g.Width) + ix : -1);
                         }
                     }
                 }
             }
         }
-
-        return columns;
-    }
-
-    // The image starts at +0 and each entry is added into its pixel in (c, ky, kx, oy, ox) order.
-    private static float[] NaiveFold(ConvolutionGeometry g, float[] columns)
-    {
-        var image = new float[g.InputLength];
-        for (var c = 0; c < g.InChannels; c++)
-        {
-            for (var ky = 0; ky < g.KernelHeight; ky++)
-            {
-                for (var kx = 0; kx < g.KernelWidth; kx++)
-                {
-                    var row = (((c * g.KernelHeight) + ky) * g.KernelWidth) + kx;
-                    for (var oy = 0; oy < g.OutputHeight; oy++)
-                    {
-                        for (var ox = 0; ox < g.OutputWidth; ox++)
-                        {
-                            int iy = (oy * g.Stride) - g.Padding + ky, ix = (ox * g.Stride) - g.Padding + kx;
-                            if (iy >= 0 && iy < g.Height && ix >= 0 && ix < g.Width)
-                            {
-                                image[(((c * g.Height) + iy) * g.Width) + ix] += columns[(row * g.OutputPixels) + (oy * g.OutputWidth) + ox];
-                            }
-                        }
-                    }
-                }
-            }
-        }
-
-        return image;
     }
 }
