@@ -99,7 +99,7 @@ internal static class MainJob
                 Resume = options.Resume,
             };
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"training {options.Model} with {options.Optimizer} (η = {options.LearningRate:G3}), batch {options.BatchSize}, {options.Epochs} epochs, seed {options.Seed}"));
+                $"training {options.Model} with {options.Optimizer} (η = {NumberText.General(options.LearningRate, 3)}), batch {options.BatchSize}, {options.Epochs} {(options.Epochs == 1 ? "epoch" : "epochs")}, seed {options.Seed}"));
             var history = await Dl.TrainAsync(host, new TrainRequest(model, train, training)).ConfigureAwait(false);
             return (history, model, train, test);
         }

@@ -153,6 +153,15 @@ public sealed partial class CliProgramTests : IDisposable
     }
 
     [Fact]
+    public async Task The_header_writes_a_small_learning_rate_as_papers_do_and_one_epoch_in_the_singular()
+    {
+        var run = await Run("--lr", "1e-5", "--epochs", "1", "--sweep-trials", "0", "--report", Path.Combine(_folder, "one.html"));
+
+        Assert.Equal(0, run.Code);
+        Assert.Equal("training mlp with adam (η = 1e-5), batch 32, 1 epoch, seed 1", Lines(run.Output)[1]);
+    }
+
+    [Fact]
     public async Task A_diverging_run_exits_with_6_writes_its_report_and_skips_the_sweep()
     {
         var report = Path.Combine(_folder, "r.html");
