@@ -18,7 +18,16 @@ public static class NumberText
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(significantDigits, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(significantDigits, 17);
-        var text = value.ToString("G" + significantDigits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        return Format(value, "G" + significantDigits.ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The value in a .NET numeric <paramref name="format"/> (invariant culture), its exponent written short:
+    /// "0.#E+0" gives 5e-4, "G4" gives 3.67e-6.</summary>
+    /// <param name="value">The number.</param>
+    /// <param name="format">A standard or custom numeric format string.</param>
+    public static string Format(double value, string format)
+    {
+        var text = value.ToString(format, CultureInfo.InvariantCulture);
         var e = text.IndexOf('E', StringComparison.Ordinal);
         return e < 0
             ? text

@@ -54,7 +54,7 @@ internal static class HtmlParts
 
     public static string Number(double value, string format = "G4") =>
         double.IsNaN(value) ? "NaN" : double.IsPositiveInfinity(value) ? "∞" : double.IsNegativeInfinity(value) ? "−∞"
-        : Exponent(value.ToString(format, CultureInfo.InvariantCulture));
+        : NumberText.Format(value, format);
 
     /// <summary>
     /// Whether learning rates read better on a log axis: when all are positive and they span more than 10×
@@ -70,20 +70,6 @@ internal static class HtmlParts
 
         var ratio = values.Max() / values.Min();
         return ratio > 10 && ratio <= 1e4;
-    }
-
-    // "1E-08" → "1e-8": how people write it.
-    private static string Exponent(string text)
-    {
-        var e = text.IndexOf('E', StringComparison.Ordinal);
-        if (e < 0)
-        {
-            return text;
-        }
-
-        var sign = text[e + 1] == '-' ? "-" : string.Empty;
-        var digits = text[(e + 1)..].TrimStart('+', '-').TrimStart('0');
-        return text[..e] + "e" + sign + (digits.Length == 0 ? "0" : digits);
     }
 
     public static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);

@@ -21,6 +21,17 @@ public class NumberTextTests
     }
 
     [Theory]
+    [InlineData(5e-4, "0.#E+0", "5e-4")]
+    [InlineData(1.0, "0.#E+0", "1e0")]
+    [InlineData(25_000.0, "0.#E+0", "2.5e4")]
+    [InlineData(3.67e-6, "G3", "3.67e-6")]
+    [InlineData(1234.6, "N0", "1,235")]
+    public void A_custom_format_keeps_its_digits_and_gets_the_short_exponent(double value, string format, string expected)
+    {
+        Assert.Equal(expected, NumberText.Format(value, format));
+    }
+
+    [Theory]
     [InlineData(1e-5)]
     [InlineData(3.918e-5)]
     [InlineData(123456.0)]
